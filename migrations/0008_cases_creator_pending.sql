@@ -1,0 +1,1 @@
+ALTER TABLE "cases" ADD COLUMN "creator_pending" boolean DEFAULT true NOT NULL;

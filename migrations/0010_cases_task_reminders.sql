@@ -1,0 +1,1 @@
+ALTER TABLE "case_tasks" ADD COLUMN "reminded_at" timestamp with time zone;

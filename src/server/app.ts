@@ -1,0 +1,154 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Config } from './config.ts';
+import type { Database } from './db/client.ts';
+import { migrationsApplied } from './db/migrate.ts';
+import { caseRoutes } from './modules/cases/routes.ts';
+import { directoryImportRoutes } from './modules/directory/import-routes.ts';
+import { directoryPages } from './modules/directory/pages.ts';
+import { directoryRoutes } from './modules/directory/routes.ts';
+import { geographyRoutes } from './modules/geography/routes.ts';
+import { libraryRoutes } from './modules/library/routes.ts';
+import { peopleRoutes } from './modules/people/routes.ts';
+import { practiceRoutes } from './modules/practices/routes.ts';
+import { knowledgePages } from './modules/search/pages.ts';
+import { searchRoutes } from './modules/search/routes.ts';
+import { userRoutes } from './modules/users/routes.ts';
+import { vocabularyRoutes } from './modules/vocabularies/routes.ts';
+import { type DeclaredRoute, registerRouteAccess } from './platform/access/route-access.ts';
+import { registerAuditHook } from './platform/audit/recorder.ts';
+import { auditRoutes } from './platform/audit/routes.ts';
+import { authRoutes } from './platform/auth/routes.ts';
+import { registerSessionResolver } from './platform/auth/session-cookie.ts';
+import { registerErrorHandling, sendProblem, toProblem } from './platform/http/errors.ts';
+import { problems } from './platform/http/problem.ts';
+import { registerSecurity } from './platform/http/security.ts';
+import { outboxRoutes } from './platform/mail/routes.ts';
+
+export interface AppOptions {
+  config: Config;
+  database: Database;
+  /** Where the built web app lives; absent in API-only tests. */
+  webRoot?: string;
+}
+
+export const defaultWebRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    declaredRoutes: DeclaredRoute[];
+  }
+}
+
+/** Builds the whole HTTP application without listening: used by `tulay start` and by every test. */
+export async function buildApp({ config, database, webRoot }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: config.LOG_LEVEL,
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+    },
+    bodyLimit: 256 * 1024,
+    trustProxy: config.TRUST_PROXY,
+    // The session cookie is opaque; keep request ids short and random rather than sequential.
+    genReqId: () => crypto.randomUUID(),
+    routerOptions: { maxParamLength: 200 },
+    // Errors raised before any hook runs (bad URL encoding, overlong path parameters) are problems too.
+    frameworkErrors: (error, request, reply) => {
+      const problem = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? problems.tooLong() : toProblem(error);
+      void sendProblem(request, reply, problem);
+    },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('config', config);
+  app.decorate('database', database);
+  const declared: DeclaredRoute[] = [];
+  app.decorate('declaredRoutes', declared);
+
+  registerErrorHandling(app);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Tulay API', version: '1' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'tulay_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) => {
+      throw problems.rateLimited(Math.ceil(context.ttl / 1000));
+    },
+  });
+  await registerSecurity(app);
+  registerSessionResolver(app);
+  registerRouteAccess(app, declared);
+  registerAuditHook(app);
+
+  app.get('/healthz', { config: { access: 'public' }, schema: { hide: true } }, async () => ({
+    status: 'ok',
+  }));
+  app.get('/readyz', { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) => {
+    const ready = await migrationsApplied(database).catch(() => false);
+    return reply
+      .code(ready ? 200 : 503)
+      .send({ status: ready ? 'ready' : 'not_ready', engine: database.engine });
+  });
+
+  await app.register(
+    async (api) => {
+      await api.register(authRoutes);
+      await api.register(userRoutes);
+      await api.register(directoryRoutes);
+      await api.register(directoryImportRoutes);
+      await api.register(peopleRoutes);
+      await api.register(vocabularyRoutes);
+      await api.register(geographyRoutes);
+      await api.register(caseRoutes);
+      await api.register(practiceRoutes);
+      await api.register(searchRoutes);
+      await api.register(libraryRoutes);
+      await api.register(auditRoutes);
+      await api.register(outboxRoutes);
+      api.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
+        app.swagger(),
+      );
+    },
+    { prefix: '/api/v1' },
+  );
+
+  await app.register(knowledgePages);
+  await app.register(directoryPages);
+  const root = webRoot ?? defaultWebRoot;
+  if (existsSync(root)) await registerWeb(app, root);
+  return app;
+}
+
+/** Serves the built web app; any other page path gets index.html so the client router takes over. */
+async function registerWeb(app: FastifyInstance, root: string) {
+  await app.register(fastifyStatic, { root, wildcard: false, index: false, serve: false });
+  app.get('/assets/*', { config: { access: 'public' }, schema: { hide: true } }, (request, reply) => {
+    const path = (request.params as { '*': string })['*'];
+    return reply.header('cache-control', 'public, max-age=31536000, immutable').sendFile(`assets/${path}`);
+  });
+  app.get('/favicon.svg', { config: { access: 'public' }, schema: { hide: true } }, (_request, reply) =>
+    reply.sendFile('favicon.svg'),
+  );
+  app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, (request, reply) => {
+    if (request.url.startsWith('/api/')) throw problems.notFound('route');
+    return reply.header('cache-control', 'no-store').sendFile('index.html');
+  });
+}

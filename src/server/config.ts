@@ -1,0 +1,56 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const flag = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'])
+    .default(fallback ? 'true' : 'false')
+    .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z.string().url().optional(),
+  /** The address people use to reach Tulay; links in emails are built from it. */
+  PUBLIC_URL: z.string().url().optional(),
+  DEMO_DATA: flag(true),
+  /** A single SQL statement running longer than this is cancelled (PostgreSQL) or the embedded engine is restarted. */
+  STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default('Tulay <no-reply@localhost>'),
+  /** Set when Tulay runs behind a TLS-terminating proxy: cookies get `Secure` and the client IP comes from X-Forwarded-For. */
+  TRUST_PROXY: flag(false),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+  /** Case master keys `id:base64(32 bytes),…`, the first one active; absent: a key file in DATA_DIR (docs/decisions/cases-encryption-and-rls.md). */
+  CASE_KEYS: z.string().optional(),
+  /** Days after a case is closed before its identifying data is crypto-shredded. */
+  CASE_RETENTION_DAYS: z.coerce.number().int().min(1).default(730),
+  CASE_FILE_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(10 * 1024 * 1024),
+  /** Leading zero bits the Get-help form's proof of work must find (about 2^n SHA-256 on the phone). */
+  INTAKE_POW_BITS: z.coerce.number().int().min(0).max(28).default(16),
+});
+
+export type Config = z.infer<typeof schema> & { dataDir: string; publicUrl: string };
+
+/** Reads configuration from the environment once; unknown values fail loudly at start rather than later. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`Invalid configuration:\n${lines}`);
+  }
+  const merged = { ...parsed.data, ...overrides };
+  return {
+    ...merged,
+    dataDir: resolve(merged.DATA_DIR),
+    publicUrl: (merged.PUBLIC_URL ?? `http://localhost:${merged.PORT}`).replace(/\/$/, ''),
+  };
+}

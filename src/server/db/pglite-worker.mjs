@@ -1,0 +1,24 @@
+// Runs the embedded PostgreSQL (PGlite) on its own thread and serves it on a Unix socket, so the
+// server talks to it through the ordinary `pg` driver and a slow query never blocks the event loop.
+// Plain JavaScript on purpose: worker threads do not inherit the TypeScript loader in every runner.
+import { parentPort, workerData } from 'node:worker_threads';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+
+const db = await PGlite.create(workerData.dataDir, { extensions: { pg_trgm, unaccent } });
+const server = new PGLiteSocketServer({ db, path: workerData.socketPath, maxConnections: 1 });
+await server.start();
+
+// The host pings; a worker stuck inside one long statement cannot answer, which is how the host
+// notices a statement that outlived the timeout (PGlite has no timer interrupts to cancel it itself).
+parentPort.on('message', async (message) => {
+  if (message === 'ping') parentPort.postMessage('pong');
+  if (message === 'close') {
+    await server.stop();
+    await db.close();
+    parentPort.postMessage('closed');
+  }
+});
+parentPort.postMessage('ready');

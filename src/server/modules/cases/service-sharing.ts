@@ -1,0 +1,313 @@
+import { abilitiesFor, authorize } from '../../platform/access/policy.ts';
+import type { Ctx } from '../../platform/http/context.ts';
+import { problems } from '../../platform/http/problem.ts';
+import { auditNow, caseTx, loadAccess } from './case-context.ts';
+import type { ReferralRecord } from './policy.ts';
+import * as repo from './repository.ts';
+import * as children from './repository-children.ts';
+
+// Problem titles are wrapped in `msg` so the string extractor puts them in the catalogs.
+const msg = (s: string) => s;
+
+// Consent per purpose, and referrals to organisations in other countries that depend on it.
+
+type ConsentRow = Awaited<ReturnType<typeof children.listConsents>>[number];
+const presentConsent = (c: ConsentRow) => ({
+  ...c,
+  createdAt: c.createdAt.toISOString(),
+  withdrawnAt: c.withdrawnAt?.toISOString() ?? null,
+  active: c.withdrawnAt === null,
+});
+
+export async function listConsents(ctx: Ctx, caseId: string) {
+  return caseTx(ctx, async (tx) => {
+    await loadAccess(ctx, tx, caseId, 'manageConsent');
+    return (await children.listConsents(tx, caseId)).map(presentConsent);
+  });
+}
+
+/** Records consent for one purpose, with the date and how it was obtained. */
+export async function recordConsent(
+  ctx: Ctx,
+  caseId: string,
+  input: {
+    purpose: string;
+    scopeOrganisationId?: string;
+    scopeCountry?: string;
+    obtainedOn: string;
+    method: string;
+  },
+) {
+  ctx.note({
+    action: 'case.consent.record',
+    resourceType: 'case',
+    resourceId: caseId,
+    details: { purpose: input.purpose },
+  });
+  if (input.purpose === 'sharing' && !input.scopeOrganisationId && !input.scopeCountry) {
+    throw problems.validation([
+      {
+        field: 'body.scopeOrganisationId',
+        code: 'scope_required',
+        message: 'Sharing consent names an organisation or a country',
+      },
+    ]);
+  }
+  if (input.obtainedOn > new Date().toISOString().slice(0, 10)) {
+    throw problems.validation([
+      { field: 'body.obtainedOn', code: 'in_future', message: 'Consent cannot be dated in the future' },
+    ]);
+  }
+  return caseTx(ctx, async (tx, actor) => {
+    await loadAccess(ctx, tx, caseId, 'manageConsent');
+    if (input.scopeOrganisationId && !(await repo.organisationExists(tx, input.scopeOrganisationId))) {
+      throw problems.validation([
+        { field: 'body.scopeOrganisationId', code: 'unknown_organisation', message: 'No such organisation' },
+      ]);
+    }
+    const row = await children.insertConsent(tx, {
+      caseId,
+      purpose: input.purpose,
+      scopeOrganisationId: input.scopeOrganisationId ?? null,
+      scopeCountry: input.scopeCountry ?? null,
+      obtainedOn: input.obtainedOn,
+      method: input.method,
+      recordedBy: actor.userId,
+    });
+    await repo.touchCase(tx, caseId);
+    return presentConsent(row);
+  });
+}
+
+/** Withdrawal takes effect at once: referrals that relied on a sharing consent are revoked with it. */
+export async function withdrawConsent(ctx: Ctx, caseId: string, consentId: string) {
+  ctx.note({
+    action: 'case.consent.withdraw',
+    resourceType: 'case',
+    resourceId: caseId,
+    details: { consentId },
+  });
+  return caseTx(ctx, async (tx, actor) => {
+    await loadAccess(ctx, tx, caseId, 'manageConsent');
+    if (!(await children.withdrawConsent(tx, caseId, consentId, actor.userId)))
+      throw problems.notFound('consent');
+    const revoked = await children.revokeReferralsOfConsent(tx, consentId, actor.userId);
+    await repo.touchCase(tx, caseId);
+    return { revokedReferrals: revoked.map((r) => r.id) };
+  });
+}
+
+type ReferralRow = NonNullable<Awaited<ReturnType<typeof children.findReferral>>>;
+
+function presentReferral(ctx: Ctx, row: ReferralRow, record: ReferralRecord) {
+  const r = row.referral;
+  return {
+    id: r.id,
+    caseId: r.caseId,
+    fromOrganisationId: r.fromOrganisationId,
+    toOrganisationId: r.toOrganisationId,
+    toOrganisationName: row.toOrganisationName,
+    toCountry: row.toCountry,
+    toUserId: r.toUserId,
+    sharedFields: r.sharedFields,
+    status: r.status,
+    note: r.note,
+    consentId: r.consentId,
+    overridden: r.overrideReason !== null,
+    overrideReason: record.senderTeam ? r.overrideReason : null,
+    createdAt: r.createdAt.toISOString(),
+    respondedAt: r.respondedAt?.toISOString() ?? null,
+    responseReason: r.responseReason,
+    revokedAt: r.revokedAt?.toISOString() ?? null,
+    version: r.version,
+    url: `/api/v1/cases/${r.caseId}`,
+    abilities: abilitiesFor(ctx.actor, 'caseReferral', record),
+  };
+}
+
+async function referralRecord(
+  ctx: Ctx,
+  tx: Parameters<Parameters<typeof caseTx>[1]>[0],
+  row: ReferralRow,
+): Promise<ReferralRecord> {
+  const actor = ctx.actor as { userId: string };
+  const supervised = await repo.supervisedOrganisations(tx, actor.userId);
+  const access = await repo.accessOf(tx, row.referral.caseId, actor.userId);
+  return {
+    toOrganisationId: row.referral.toOrganisationId,
+    toUserId: row.referral.toUserId,
+    status: row.referral.status,
+    receiverSupervisor: supervised.includes(row.referral.toOrganisationId),
+    senderTeam: !!access && (access.assigned || access.supervisor),
+  };
+}
+
+/**
+ * Refers a case to an organisation (optionally a named person there). Refused without a live
+ * sharing consent for that organisation or its country, unless a supervisor overrides in writing.
+ */
+export async function referCase(
+  ctx: Ctx,
+  caseId: string,
+  input: {
+    toOrganisationId: string;
+    toUserId?: string;
+    sharedFields: string[];
+    note?: string;
+    overrideReason?: string;
+  },
+) {
+  ctx.note({
+    action: 'case.refer',
+    resourceType: 'case',
+    resourceId: caseId,
+    details: { to: input.toOrganisationId, override: !!input.overrideReason },
+  });
+  return caseTx(ctx, async (tx, actor) => {
+    const access = await loadAccess(ctx, tx, caseId, 'refer');
+    if (input.toOrganisationId === access.organisationId) {
+      throw problems.validation([
+        {
+          field: 'body.toOrganisationId',
+          code: 'same_organisation',
+          message: 'Assign colleagues instead of referring to your own organisation',
+        },
+      ]);
+    }
+    const target = await repo.findOrganisationBrief(tx, input.toOrganisationId);
+    if (!target)
+      throw problems.validation([
+        { field: 'body.toOrganisationId', code: 'unknown_organisation', message: 'No such organisation' },
+      ]);
+    if (input.toUserId) {
+      const user = await repo.findUserBrief(tx, input.toUserId);
+      if (!user || user.organisationId !== input.toOrganisationId) {
+        throw problems.validation([
+          {
+            field: 'body.toUserId',
+            code: 'not_in_organisation',
+            message: 'The person must belong to the receiving organisation',
+          },
+        ]);
+      }
+    }
+    const consent = await children.findSharingConsent(tx, caseId, input.toOrganisationId, target.countryCode);
+    if (!consent) {
+      if (!input.overrideReason) {
+        throw problems.conflict(
+          'consent_required',
+          msg('The client has not consented to sharing with this organisation or country.'),
+        );
+      }
+      authorize(ctx.actor, 'overrideConsent', 'case', access);
+    }
+    const row = await children.insertReferral(tx, {
+      caseId,
+      fromOrganisationId: access.organisationId,
+      toOrganisationId: input.toOrganisationId,
+      toUserId: input.toUserId ?? null,
+      sharedFields: [...new Set(input.sharedFields)],
+      note: input.note ?? null,
+      consentId: consent?.id ?? null,
+      overrideReason: consent ? null : input.overrideReason!,
+      createdBy: actor.userId,
+    });
+    await repo.touchCase(tx, caseId);
+    if (!consent) await auditNow(ctx, tx, 'case.refer.consent_override', caseId, { referralId: row.id });
+    const found = (await children.findReferral(tx, row.id))!;
+    return presentReferral(ctx, found, await referralRecord(ctx, tx, found));
+  });
+}
+
+export async function listReferrals(ctx: Ctx, caseId: string) {
+  return caseTx(ctx, async (tx) => {
+    await loadAccess(ctx, tx, caseId, 'refer');
+    const rows = await children.listReferrals(tx, caseId);
+    return Promise.all(rows.map(async (r) => presentReferral(ctx, r, await referralRecord(ctx, tx, r))));
+  });
+}
+
+/** Referrals waiting for (or answered by) the actor or an organisation they supervise. */
+export async function listIncoming(ctx: Ctx) {
+  authorize(ctx.actor, 'listIncoming', 'caseReferral');
+  return caseTx(ctx, async (tx, actor) => {
+    const supervised = await repo.supervisedOrganisations(tx, actor.userId);
+    const rows = await children.listIncomingReferrals(tx, actor.userId, supervised);
+    return Promise.all(rows.map(async (r) => presentReferral(ctx, r, await referralRecord(ctx, tx, r))));
+  });
+}
+
+async function loadReferral(
+  ctx: Ctx,
+  tx: Parameters<Parameters<typeof caseTx>[1]>[0],
+  caseId: string,
+  id: string,
+  action: string,
+) {
+  const row = await children.findReferral(tx, id);
+  if (!row || row.referral.caseId !== caseId) throw problems.notFound('referral');
+  const record = await referralRecord(ctx, tx, row);
+  if (
+    !record.senderTeam &&
+    !record.receiverSupervisor &&
+    row.referral.toUserId !== (ctx.actor as { userId: string }).userId
+  ) {
+    throw problems.notFound('referral');
+  }
+  authorize(ctx.actor, action, 'caseReferral', record);
+  return { row, record };
+}
+
+/** The receiver accepts or rejects (a rejection needs a reason). */
+export async function respondToReferral(
+  ctx: Ctx,
+  caseId: string,
+  id: string,
+  input: { decision: 'accept' | 'reject'; reason?: string; version: number },
+) {
+  ctx.note({
+    action: `case.referral.${input.decision}`,
+    resourceType: 'case',
+    resourceId: caseId,
+    details: { referralId: id },
+  });
+  if (input.decision === 'reject' && !input.reason) {
+    throw problems.validation([
+      { field: 'body.reason', code: 'reason_required', message: 'Say why the referral is rejected' },
+    ]);
+  }
+  return caseTx(ctx, async (tx, actor) => {
+    await loadReferral(ctx, tx, caseId, id, 'respond');
+    const changed = await children.updateReferralIfVersion(tx, id, input.version, {
+      status: input.decision === 'accept' ? 'accepted' : 'rejected',
+      respondedBy: actor.userId,
+      respondedAt: new Date(),
+      responseReason: input.reason ?? null,
+    });
+    if (!changed) throw problems.versionConflict();
+    const found = (await children.findReferral(tx, id))!;
+    return presentReferral(ctx, found, await referralRecord(ctx, tx, found));
+  });
+}
+
+/** The sender withdraws a referral: the receiver loses sight of the case at once. */
+export async function revokeReferral(ctx: Ctx, caseId: string, id: string, version: number) {
+  ctx.note({
+    action: 'case.referral.revoke',
+    resourceType: 'case',
+    resourceId: caseId,
+    details: { referralId: id },
+  });
+  return caseTx(ctx, async (tx, actor) => {
+    await loadReferral(ctx, tx, caseId, id, 'revoke');
+    const changed = await children.updateReferralIfVersion(tx, id, version, {
+      status: 'revoked',
+      revokedBy: actor.userId,
+      revokedAt: new Date(),
+    });
+    if (!changed) throw problems.versionConflict();
+    await repo.touchCase(tx, caseId);
+    const found = (await children.findReferral(tx, id))!;
+    return presentReferral(ctx, found, await referralRecord(ctx, tx, found));
+  });
+}

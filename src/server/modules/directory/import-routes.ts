@@ -1,0 +1,144 @@
+import multipart from '@fastify/multipart';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { idParams } from '../../../shared/schemas.ts';
+import { contextOf } from '../../platform/http/context.ts';
+import { problems } from '../../platform/http/problem.ts';
+import * as service from './import-service.ts';
+
+/** The largest spreadsheet an import accepts; larger uploads get 413 before they are read. */
+export const IMPORT_MAX_BYTES = 50 * 1024 * 1024;
+
+const mappingSchema = z
+  .record(z.string().max(200), z.string().max(40))
+  .refine((m) => Object.keys(m).length <= 100);
+
+export const directoryImportRoutes: FastifyPluginAsyncZod = async (app) => {
+  // Multipart only here, so no other route accepts uploads.
+  await app.register(multipart, {
+    limits: { fileSize: IMPORT_MAX_BYTES, files: 1, fields: 5, fieldSize: 64 * 1024, parts: 6 },
+  });
+
+  app.post(
+    '/directory/imports',
+    {
+      config: { access: { resource: 'organisation', action: 'import' } },
+      schema: {
+        tags: ['directory'],
+        summary:
+          'Upload a CSV or XLSX of organisations for a dry-run preview (multipart: file, optional mapping JSON)',
+        querystring: z.strictObject({
+          key: z.enum(['external_id', 'name_country', 'id']).default('external_id'),
+          vocabularyPolicy: z.enum(['reject', 'create']).default('reject'),
+        }),
+      },
+    },
+    async (request, reply) => {
+      if (Number(request.headers['content-length'] ?? 0) > IMPORT_MAX_BYTES + 1024 * 1024)
+        throw problems.tooLarge();
+      if (!request.isMultipart()) throw problems.unsupportedMediaType();
+      let file: { bytes: Buffer; fileName: string } | undefined;
+      let mapping: Record<string, string> | undefined;
+      try {
+        for await (const part of request.parts()) {
+          if (part.type === 'file') {
+            const bytes = await part.toBuffer();
+            if (part.file.truncated) throw problems.tooLarge();
+            file = { bytes, fileName: part.filename ?? 'upload' };
+          } else if (part.fieldname === 'mapping') {
+            let parsed: unknown;
+            try {
+              parsed = JSON.parse(String(part.value));
+            } catch {
+              throw problems.validation([
+                { field: 'mapping', code: 'invalid_json', message: 'The mapping must be JSON' },
+              ]);
+            }
+            const result = mappingSchema.safeParse(parsed);
+            if (!result.success)
+              throw problems.validation([
+                { field: 'mapping', code: 'invalid', message: 'Map column names to field names' },
+              ]);
+            mapping = result.data;
+          }
+        }
+      } catch (error) {
+        const code = (error as { code?: string }).code;
+        if (
+          code === 'FST_REQ_FILE_TOO_LARGE' ||
+          code === 'FST_PARTS_LIMIT' ||
+          code === 'FST_FILES_LIMIT' ||
+          code === 'FST_FIELDS_LIMIT'
+        ) {
+          throw problems.tooLarge();
+        }
+        if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE' || code === 'FST_PROTO_VIOLATION')
+          throw problems.unsupportedMediaType();
+        if (
+          error instanceof Error &&
+          /Unexpected end of (form|multipart)|Malformed part header|boundary/i.test(error.message)
+        ) {
+          throw problems.validation([
+            { field: 'file', code: 'malformed_upload', message: 'The upload was cut off or malformed' },
+          ]);
+        }
+        throw error;
+      }
+      if (!file || file.bytes.length === 0)
+        throw problems.validation([
+          { field: 'file', code: 'required', message: 'Attach a CSV or XLSX file' },
+        ]);
+      const preview = await service.previewImport(contextOf(request), file, { ...request.query, mapping });
+      return reply.code(201).send({ data: preview });
+    },
+  );
+
+  app.get(
+    '/directory/imports/:id',
+    {
+      config: { access: { resource: 'organisation', action: 'import' } },
+      schema: {
+        tags: ['directory'],
+        summary: 'An import’s summary and its rows (filter by action), with commit progress',
+        params: idParams,
+        querystring: z.strictObject({
+          action: z.enum(['create', 'update', 'unchanged', 'error']).optional(),
+          offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+          limit: z.coerce.number().int().min(1).max(500).default(100),
+        }),
+      },
+    },
+    async (request) => ({
+      data: await service.getImport(contextOf(request), request.params.id, request.query),
+    }),
+  );
+
+  app.get(
+    '/directory/imports/:id/progress',
+    {
+      config: { access: { resource: 'organisation', action: 'import' } },
+      schema: {
+        tags: ['directory'],
+        summary: 'Progress of a commit under way (answered without the database)',
+        params: idParams,
+      },
+    },
+    async (request) => ({ data: service.importProgress(contextOf(request), request.params.id) }),
+  );
+
+  app.post(
+    '/directory/imports/:id/commit',
+    {
+      config: { access: { resource: 'organisation', action: 'import' } },
+      schema: {
+        tags: ['directory'],
+        summary: 'Write the previewed import, all or nothing',
+        params: idParams,
+        body: z.strictObject({ version: z.number().int().min(1) }),
+      },
+    },
+    async (request) => ({
+      data: await service.commitImport(contextOf(request), request.params.id, request.body.version),
+    }),
+  );
+};

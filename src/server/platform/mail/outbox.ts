@@ -1,0 +1,72 @@
+import { and, desc, eq, isNull, lt, sql } from 'drizzle-orm';
+import nodemailer from 'nodemailer';
+import type { Config } from '../../config.ts';
+import type { Database, Tx } from '../../db/client.ts';
+import { outbox } from './schema.ts';
+
+export interface Mail {
+  to: string;
+  subject: string;
+  body: string;
+  purpose: 'invitation' | 'password_reset' | 'notice';
+}
+
+/** Puts a message in the outbox inside the caller's transaction: it exists only if the write commits. */
+export async function queueMail(tx: Tx, mail: Mail): Promise<void> {
+  await tx
+    .insert(outbox)
+    .values({ toAddress: mail.to, subject: mail.subject, bodyText: mail.body, purpose: mail.purpose });
+}
+
+export async function listOutbox(tx: Tx, limit: number) {
+  return tx.select().from(outbox).orderBy(desc(outbox.createdAt)).limit(limit);
+}
+
+let delivering: Promise<unknown> | null = null;
+
+/** Starts a delivery round now (after a commit that queued mail), unless one is already running. */
+export function kickDelivery(database: Database, config: Config): void {
+  if (!config.SMTP_URL || delivering) return;
+  delivering = deliverPending(database, config)
+    .catch(() => 0)
+    .finally(() => {
+      delivering = null;
+    });
+}
+
+/**
+ * Sends what waits in the outbox when SMTP is configured; without SMTP the messages stay there
+ * for administrators to read. Each message is tried at most five times.
+ */
+export async function deliverPending(database: Database, config: Config): Promise<number> {
+  if (!config.SMTP_URL) return 0;
+  const transport = nodemailer.createTransport(config.SMTP_URL);
+  const pending = await database.db
+    .select()
+    .from(outbox)
+    .where(and(isNull(outbox.sentAt), lt(outbox.attempts, 5)))
+    .limit(50);
+  let sent = 0;
+  for (const message of pending) {
+    try {
+      await transport.sendMail({
+        from: config.MAIL_FROM,
+        to: message.toAddress,
+        subject: message.subject,
+        text: message.bodyText,
+      });
+      await database.db
+        .update(outbox)
+        .set({ sentAt: new Date(), attempts: sql`${outbox.attempts} + 1` })
+        .where(eq(outbox.id, message.id));
+      sent += 1;
+    } catch (error) {
+      await database.db
+        .update(outbox)
+        .set({ attempts: sql`${outbox.attempts} + 1`, lastError: String(error).slice(0, 500) })
+        .where(eq(outbox.id, message.id));
+    }
+  }
+  transport.close();
+  return sent;
+}

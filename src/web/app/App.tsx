@@ -1,0 +1,107 @@
+import { Button, Center, Loader, Stack, Text } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { EnrolmentOnly } from '../modules/auth/EnrolmentOnly.tsx';
+import { ForgotPasswordPage } from '../modules/auth/ForgotPasswordPage.tsx';
+import { InvitationPage } from '../modules/auth/InvitationPage.tsx';
+import { ResetPasswordPage } from '../modules/auth/ResetPasswordPage.tsx';
+import { SetupPage } from '../modules/auth/SetupPage.tsx';
+import { SignInPage } from '../modules/auth/SignInPage.tsx';
+import { GetHelpRoutes } from '../modules/cases/GetHelpRoutes.tsx';
+import { ProblemAlert } from '../ui/ProblemAlert.tsx';
+import { capabilities } from './capabilities.ts';
+import { useSwitchLanguage } from './language.ts';
+import { NotFound } from './NotFound.tsx';
+import { Shell } from './Shell.tsx';
+import { forgetAccountData, useMe, useSessionWatch } from './session.ts';
+
+/** Top-level routes: the pages used before signing in, then everything behind a session. */
+export function App() {
+  useSessionWatch();
+  useAccountLanguage();
+  return (
+    <Routes>
+      <Route path="/setup" element={<SetupPage />} />
+      <Route path="/invitation" element={<InvitationPage />} />
+      <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+      <Route path="/reset-password" element={<ResetPasswordPage />} />
+      <Route path="/sign-in" element={<SignInPage />} />
+      <Route path="/get-help/*" element={<GetHelpRoutes />} />
+      <Route path="*" element={<SignedIn />} />
+    </Routes>
+  );
+}
+
+/** On signing in, the interface switches to the language saved with the account; on leaving, caches go. */
+function useAccountLanguage() {
+  const { data: me } = useMe();
+  const { i18n } = useTranslation();
+  const switchLanguage = useSwitchLanguage();
+  const client = useQueryClient();
+  const appliedFor = useRef<string | null>(null);
+  useEffect(() => {
+    if (!me) {
+      // A session that ended by itself (expiry, revocation) leaves no data behind for the next person.
+      if (appliedFor.current) forgetAccountData(client);
+      appliedFor.current = null;
+      return;
+    }
+    if (appliedFor.current === me.id) return;
+    appliedFor.current = me.id;
+    if (me.locale !== i18n.language) void switchLanguage(me.locale, { save: false });
+  }, [me, i18n, switchLanguage, client]);
+}
+
+function SignedIn() {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const me = useMe();
+  if (me.isPending) {
+    return (
+      <Center mih="100dvh">
+        <Loader aria-label={t('Loading')} />
+      </Center>
+    );
+  }
+  if (me.isError) {
+    return (
+      <Center mih="100dvh" p="md">
+        <Stack maw={420}>
+          <ProblemAlert error={me.error} />
+          <Button onClick={() => void me.refetch()}>{t('Try again')}</Button>
+        </Stack>
+      </Center>
+    );
+  }
+  if (!me.data) {
+    const from = location.pathname === '/' ? undefined : `${location.pathname}${location.search}`;
+    return <Navigate to="/sign-in" replace state={from ? { from } : undefined} />;
+  }
+  // Until two-factor enrolment is done, the server answers nothing else: show only that.
+  if (me.data.mustEnrolTotp) return <EnrolmentOnly me={me.data} />;
+
+  const allowed = capabilities.filter((c) => c.visible(me.data!.abilities));
+  return (
+    <Shell me={me.data} nav={allowed.filter((c) => !c.hideFromNav)}>
+      <Routes>
+        {allowed.map((c) =>
+          c.path === '/' ? (
+            <Route key={c.id} index element={c.element} />
+          ) : (
+            <Route key={c.id} path={`${c.path.replace(/^\//, '')}/*`} element={c.element} />
+          ),
+        )}
+        <Route
+          path="*"
+          element={
+            <NotFound>
+              <Text>{t('This page does not exist, or you may not open it.')}</Text>
+            </NotFound>
+          }
+        />
+      </Routes>
+    </Shell>
+  );
+}

@@ -1,0 +1,27 @@
+import { accountCapability } from '../modules/account/capability.tsx';
+import { auditCapability } from '../modules/audit/capability.tsx';
+import { casesCapability } from '../modules/cases/capability.tsx';
+import { directoryCapability } from '../modules/directory/capability.tsx';
+import { homeCapability } from '../modules/home/capability.tsx';
+import { libraryCapability } from '../modules/library/capability.tsx';
+import { outboxCapability } from '../modules/outbox/capability.tsx';
+import { practicesCapability } from '../modules/practices/capability.tsx';
+import { usersCapability } from '../modules/users/capability.tsx';
+import type { Capability } from './capability.ts';
+
+/**
+ * Every area of the signed-in app, in navigation order. To add one (directory, knowledge,
+ * legal aid …): create src/web/modules/<name>/capability.tsx exporting a `Capability`, and add it
+ * here. The router and the navigation read this list; nothing else needs to change.
+ */
+export const capabilities: readonly Capability[] = [
+  homeCapability,
+  directoryCapability,
+  practicesCapability,
+  libraryCapability,
+  casesCapability,
+  usersCapability,
+  auditCapability,
+  outboxCapability,
+  accountCapability,
+];

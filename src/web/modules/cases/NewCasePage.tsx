@@ -1,0 +1,66 @@
+import { Button, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { post } from '../../app/api.ts';
+import { PageHeader } from '../../ui/PageHeader.tsx';
+import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
+import { SECTOR_OPTIONS } from './GetHelpPage.tsx';
+
+/** Opens a case in the person's organisation; they are assigned to it. Identity is encrypted by the server. */
+export function NewCasePage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const create = useMutation({
+    mutationFn: (body: Record<string, unknown>) => post<{ data: { id: string } }>('/cases', body),
+    onSuccess: (result) => navigate(`/cases/${result.data.id}`),
+  });
+  const submit = (event: FormEvent<HTMLDivElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget as unknown as HTMLFormElement);
+    const text = (name: string) => String(form.get(name) ?? '').trim() || undefined;
+    const code = (name: string) => text(name)?.toUpperCase();
+    const name = text('clientName');
+    create.mutate({
+      title: text('title'),
+      originCountry: code('originCountry'),
+      destinationCountry: code('destinationCountry'),
+      sector: text('sector'),
+      narrative: text('narrative'),
+      client: name ? { name } : undefined,
+    });
+  };
+  return (
+    <Stack>
+      <PageHeader title={t('New case')} />
+      <Stack component="form" onSubmit={submit} maw={560}>
+        <TextInput name="title" label={t('Short title without names')} required maxLength={200} />
+        <TextInput name="clientName" label={t('Client name')} maxLength={200} />
+        <TextInput
+          name="originCountry"
+          label={t('Country of origin (two-letter code)')}
+          maxLength={2}
+          dir="ltr"
+        />
+        <TextInput
+          name="destinationCountry"
+          label={t('Country of work (two-letter code)')}
+          maxLength={2}
+          dir="ltr"
+        />
+        <Select
+          name="sector"
+          label={t('Sector')}
+          data={SECTOR_OPTIONS.map(([value, label]) => ({ value, label: t(label) }))}
+          clearable
+        />
+        <Textarea name="narrative" label={t('Narrative')} minRows={4} autosize maxLength={20000} />
+        <ProblemAlert error={create.error} />
+        <Button type="submit" loading={create.isPending}>
+          {t('Open case')}
+        </Button>
+      </Stack>
+    </Stack>
+  );
+}

@@ -1,0 +1,17 @@
+import { Route, Routes } from 'react-router';
+import { ImportPage } from './ImportPage.tsx';
+import { NewOrganisationPage } from './NewOrganisationPage.tsx';
+import { OrganisationPage } from './OrganisationPage.tsx';
+import { OrganisationsPage } from './OrganisationsPage.tsx';
+
+/** The directory's own pages under /directory. */
+export function DirectoryRoutes() {
+  return (
+    <Routes>
+      <Route index element={<OrganisationsPage />} />
+      <Route path="organisations/new" element={<NewOrganisationPage />} />
+      <Route path="organisations/:id" element={<OrganisationPage />} />
+      <Route path="import" element={<ImportPage />} />
+    </Routes>
+  );
+}

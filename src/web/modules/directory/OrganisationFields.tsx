@@ -1,0 +1,109 @@
+import { Checkbox, NativeSelect, Stack, Textarea, TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { termOptions, useCountries, useTerms } from './lookups.ts';
+
+export interface OrganisationDraft {
+  name: string;
+  acronym: string;
+  typeCode: string;
+  countryCode: string;
+  foundedYear: string;
+  website: string;
+  description: string;
+  published: boolean;
+}
+
+export const emptyDraft: OrganisationDraft = {
+  name: '',
+  acronym: '',
+  typeCode: '',
+  countryCode: '',
+  foundedYear: '',
+  website: '',
+  description: '',
+  published: false,
+};
+
+/** The draft as the API expects it: empty fields become null. */
+export function toBody(d: OrganisationDraft) {
+  return {
+    name: d.name.trim(),
+    acronym: d.acronym.trim() || null,
+    typeCode: d.typeCode || null,
+    countryCode: d.countryCode || null,
+    foundedYear: d.foundedYear ? Number(d.foundedYear) : null,
+    website: d.website.trim() || null,
+    description: d.description.trim() || null,
+    published: d.published,
+  };
+}
+
+/** The editable fields of an organisation, shared by the create page and the edit dialog. */
+export function OrganisationFields({
+  draft,
+  onChange,
+}: {
+  draft: OrganisationDraft;
+  onChange: (d: OrganisationDraft) => void;
+}) {
+  const { t } = useTranslation();
+  const types = useTerms('organisation_type');
+  const countries = useCountries();
+  const set = (key: keyof OrganisationDraft, value: string | boolean) => onChange({ ...draft, [key]: value });
+  return (
+    <Stack gap="sm">
+      <TextInput
+        label={t('Name')}
+        required
+        value={draft.name}
+        onChange={(e) => set('name', e.currentTarget.value)}
+        maxLength={300}
+      />
+      <TextInput
+        label={t('Acronym')}
+        value={draft.acronym}
+        onChange={(e) => set('acronym', e.currentTarget.value)}
+        maxLength={50}
+      />
+      <NativeSelect
+        label={t('Type')}
+        value={draft.typeCode}
+        onChange={(e) => set('typeCode', e.currentTarget.value)}
+        data={[{ value: '', label: t('Not set') }, ...termOptions(types.data)]}
+      />
+      <NativeSelect
+        label={t('Headquarters country')}
+        value={draft.countryCode}
+        onChange={(e) => set('countryCode', e.currentTarget.value)}
+        data={[
+          { value: '', label: t('Not set') },
+          ...(countries.data ?? []).map((c) => ({ value: c.alpha2, label: c.name })),
+        ]}
+      />
+      <TextInput
+        label={t('Founding year')}
+        inputMode="numeric"
+        value={draft.foundedYear}
+        onChange={(e) => set('foundedYear', e.currentTarget.value.replace(/\D/g, '').slice(0, 4))}
+      />
+      <TextInput
+        label={t('Website')}
+        type="url"
+        value={draft.website}
+        onChange={(e) => set('website', e.currentTarget.value)}
+      />
+      <Textarea
+        label={t('Description')}
+        autosize
+        minRows={3}
+        value={draft.description}
+        onChange={(e) => set('description', e.currentTarget.value)}
+      />
+      <Checkbox
+        label={t('Show in the public directory')}
+        checked={draft.published}
+        onChange={(e) => set('published', e.currentTarget.checked)}
+      />
+    </Stack>
+  );
+}

@@ -1,0 +1,225 @@
+import { Alert, Anchor, Badge, Button, Card, Group, List, Loader, Stack, Text, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { ApiError, api, patch } from '../../app/api.ts';
+import { useFormat } from '../../app/format.ts';
+import { Dialog } from '../../ui/Dialog.tsx';
+import { PageHeader } from '../../ui/PageHeader.tsx';
+import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
+import { AddMemberForm } from './AddMemberForm.tsx';
+import { type OrganisationDraft, OrganisationFields, toBody } from './OrganisationFields.tsx';
+import type { Membership, OrganisationProfile } from './types.ts';
+
+const draftOf = (o: OrganisationProfile): OrganisationDraft => ({
+  name: o.name,
+  acronym: o.acronym ?? '',
+  typeCode: o.typeCode ?? '',
+  countryCode: o.countryCode ?? '',
+  foundedYear: o.foundedYear ? String(o.foundedYear) : '',
+  website: o.website ?? '',
+  description: o.description ?? '',
+  published: o.published,
+});
+
+function Memberships({
+  title,
+  items,
+  side,
+}: {
+  title: string;
+  items: Membership[];
+  side: 'parent' | 'member';
+}) {
+  const { t } = useTranslation();
+  return (
+    <Card withBorder padding="md">
+      <Title order={2} fz="lg" mb="xs">
+        {title}
+      </Title>
+      {items.length === 0 ? (
+        <Text c="dimmed" size="sm">
+          {t('None yet.')}
+        </Text>
+      ) : (
+        <List spacing={4} aria-label={title}>
+          {items.map((m) => {
+            const id = side === 'parent' ? m.parentId : m.organisationId;
+            const name = side === 'parent' ? m.parentName : m.memberName;
+            const dates = [m.startDate, m.endDate].filter(Boolean).join(' – ');
+            return (
+              <List.Item key={m.id}>
+                {id && m.personId === null ? (
+                  <Anchor component={Link} to={`/directory/organisations/${id}`}>
+                    {name}
+                  </Anchor>
+                ) : (
+                  name
+                )}
+                {` · ${m.label ?? m.roleLabel ?? m.roleCode}`}
+                {dates ? ` (${dates})` : ''}
+              </List.Item>
+            );
+          })}
+        </List>
+      )}
+    </Card>
+  );
+}
+
+/** An organisation's profile: facts, memberships both ways, people and history; editing with versions. */
+export function OrganisationPage() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { id = '' } = useParams();
+  const client = useQueryClient();
+  const [editing, setEditing] = useState<OrganisationDraft | null>(null);
+  const profile = useQuery({
+    queryKey: ['organisation', id],
+    queryFn: async () => (await api<{ data: OrganisationProfile }>(`/organisations/${id}`)).data,
+  });
+  const refresh = () => client.invalidateQueries({ queryKey: ['organisation', id] });
+  const save = useMutation({
+    mutationFn: (draft: OrganisationDraft) =>
+      patch(`/organisations/${id}`, { ...toBody(draft), version: profile.data!.version }),
+    onSuccess: () => {
+      setEditing(null);
+      void client.invalidateQueries({ queryKey: ['organisations'] });
+      return refresh();
+    },
+  });
+  if (profile.isPending) return <Loader aria-label={t('Loading')} />;
+  if (profile.isError) return <ProblemAlert error={profile.error} />;
+  const o = profile.data;
+  const conflict = save.error instanceof ApiError && save.error.code === 'version_conflict';
+  const facts: [string, string | number | null][] = [
+    [t('Type'), o.typeLabel],
+    [t('Headquarters country'), o.countryName],
+    [t('Founding year'), o.foundedYear],
+    [t('Active in'), o.countries.join(', ') || null],
+  ];
+  return (
+    <>
+      <PageHeader
+        title={o.acronym ? `${o.name} (${o.acronym})` : o.name}
+        lead={o.description ?? undefined}
+        actions={
+          o.abilities.update && (
+            <Button
+              onClick={() => {
+                save.reset();
+                setEditing(draftOf(o));
+              }}
+            >
+              {t('Edit')}
+            </Button>
+          )
+        }
+      />
+      <Stack gap="md">
+        {o.mergedIntoId && (
+          <Alert color="yellow" role="status">
+            {t('This record was merged into another organisation.')}{' '}
+            <Anchor component={Link} to={`/directory/organisations/${o.mergedIntoId}`}>
+              {t('Open it')}
+            </Anchor>
+          </Alert>
+        )}
+        <Group gap="xs">
+          <Badge variant="light" color={o.published ? 'green' : 'gray'}>
+            {o.published ? t('Public') : t('Not public')}
+          </Badge>
+          {o.website && (
+            <Anchor
+              href={o.website}
+              rel="noopener noreferrer"
+              target="_blank"
+              size="sm"
+              style={{ overflowWrap: 'anywhere' }}
+            >
+              {o.website}
+            </Anchor>
+          )}
+        </Group>
+        <Card withBorder padding="md" component="dl" m={0}>
+          {facts
+            .filter(([, v]) => v)
+            .map(([k, v]) => (
+              <Group key={k} gap="xs" wrap="nowrap" align="flex-start">
+                <Text component="dt" fw={600} size="sm" miw={140}>
+                  {k}
+                </Text>
+                <Text component="dd" size="sm" m={0} style={{ overflowWrap: 'anywhere' }}>
+                  {v}
+                </Text>
+              </Group>
+            ))}
+        </Card>
+        <Memberships title={t('Member of')} items={o.memberOf} side="parent" />
+        <Card withBorder padding="md">
+          <Memberships title={t('Members')} items={o.members} side="member" />
+          {o.abilities.update && (
+            <Stack mt="md">
+              <Title order={3} fz="md">
+                {t('Add a member')}
+              </Title>
+              <AddMemberForm parentId={o.id} onDone={() => void refresh()} />
+            </Stack>
+          )}
+        </Card>
+        {o.people.length > 0 && <Memberships title={t('People')} items={o.people} side="member" />}
+        {o.history.length > 0 && (
+          <Card withBorder padding="md">
+            <Title order={2} fz="lg" mb="xs">
+              {t('History')}
+            </Title>
+            <List size="sm" spacing={2}>
+              {o.history.map((h) => (
+                <List.Item
+                  key={`${h.at}${h.action}`}
+                >{`${format.dateTime(h.at)} · ${h.action} · ${h.actorEmail ?? ''}`}</List.Item>
+              ))}
+            </List>
+          </Card>
+        )}
+      </Stack>
+      <Dialog opened={editing !== null} onClose={() => setEditing(null)} title={t('Edit organisation')}>
+        {editing && (
+          <Stack
+            component="form"
+            gap="md"
+            onSubmit={(e) => {
+              e.preventDefault();
+              save.mutate(editing);
+            }}
+          >
+            {conflict ? (
+              <Alert color="orange" role="alert" title={(save.error as ApiError).problem.title}>
+                <Button
+                  size="xs"
+                  mt="xs"
+                  variant="light"
+                  onClick={() => {
+                    save.reset();
+                    void refresh().then(() => setEditing(null));
+                  }}
+                >
+                  {t('Reload')}
+                </Button>
+              </Alert>
+            ) : (
+              <ProblemAlert error={save.error} />
+            )}
+            <OrganisationFields draft={editing} onChange={setEditing} />
+            <Group>
+              <Button type="submit" loading={save.isPending}>
+                {t('Save')}
+              </Button>
+            </Group>
+          </Stack>
+        )}
+      </Dialog>
+    </>
+  );
+}

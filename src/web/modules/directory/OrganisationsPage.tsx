@@ -1,0 +1,238 @@
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Loader,
+  NativeSelect,
+  Stack,
+  Switch,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { api, queryString } from '../../app/api.ts';
+import { can, useMe } from '../../app/session.ts';
+import { PageHeader } from '../../ui/PageHeader.tsx';
+import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
+import { termOptions, useCountries, useGroupings, useNetworks, useTerms } from './lookups.ts';
+import type { Organisation } from './types.ts';
+
+const FILTERS = ['q', 'type', 'country', 'region', 'network', 'role', 'activeOn'] as const;
+type Filters = Record<(typeof FILTERS)[number], string>;
+
+/** The directory list: search and filters kept in the address, exports and map of exactly this list. */
+export function OrganisationsPage() {
+  const { t } = useTranslation();
+  const { data: me } = useMe();
+  const [params, setParams] = useSearchParams();
+  const [filters, setFilters] = useState(
+    () => Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? ''])) as Filters,
+  );
+  const [q, setQ] = useState(filters.q);
+  const [debouncedQ] = useDebouncedValue(q.trim(), 300);
+  const [showMap, setShowMap] = useState(false);
+  const types = useTerms('organisation_type');
+  const roles = useTerms('membership_role');
+  const countries = useCountries();
+  const groupings = useGroupings();
+  const networks = useNetworks();
+
+  const set = (key: keyof Filters, value: string) =>
+    setFilters((previous) => ({ ...previous, [key]: value }));
+  // The address keeps the filters, so a filtered list can be bookmarked and shared.
+  useEffect(() => {
+    setParams(new URLSearchParams(Object.entries(filters).filter(([, v]) => v)), { replace: true });
+  }, [filters, setParams]);
+  const active = { ...filters, q: debouncedQ };
+  const query = queryString(active);
+  const list = useInfiniteQuery({
+    queryKey: ['organisations', active],
+    queryFn: ({ pageParam }) =>
+      api<{ data: Organisation[]; nextCursor: string | null; total: number; totalIsLowerBound: boolean }>(
+        `/organisations${queryString({ ...active, limit: 50, cursor: pageParam })}`,
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  const rows = list.data?.pages.flatMap((p) => p.data) ?? [];
+  const total = list.data?.pages[0]?.total ?? 0;
+  const exportHref = (f: string) => `/api/v1/organisations${queryString({ ...active, format: f })}`;
+
+  return (
+    <>
+      <PageHeader
+        title={t('Directory')}
+        lead={t('Member and partner organisations, networks and their secretariats.')}
+        actions={
+          <Group gap="xs">
+            {can(me?.abilities, 'organisation', 'import') && (
+              <Button component={Link} to="/directory/import" variant="light">
+                {t('Import')}
+              </Button>
+            )}
+            {can(me?.abilities, 'organisation', 'create') && (
+              <Button component={Link} to="/directory/organisations/new">
+                {t('Add organisation')}
+              </Button>
+            )}
+          </Group>
+        }
+      />
+      <Stack gap="md">
+        <Group gap="sm" align="flex-end" role="search" aria-label={t('Filter organisations')}>
+          <TextInput
+            label={t('Search')}
+            placeholder={t('Name, acronym or description')}
+            value={q}
+            onChange={(e) => {
+              setQ(e.currentTarget.value);
+              set('q', e.currentTarget.value.trim());
+            }}
+            style={{ flex: '1 1 220px' }}
+          />
+          <NativeSelect
+            label={t('Type')}
+            value={filters.type}
+            onChange={(e) => set('type', e.currentTarget.value)}
+            data={[{ value: '', label: t('All types') }, ...termOptions(types.data)]}
+            style={{ flex: '1 1 180px' }}
+          />
+          <NativeSelect
+            label={t('Country')}
+            value={filters.country}
+            onChange={(e) => set('country', e.currentTarget.value)}
+            data={[
+              { value: '', label: t('All countries') },
+              ...(countries.data ?? []).map((c) => ({ value: c.alpha2, label: c.name })),
+            ]}
+            style={{ flex: '1 1 180px' }}
+          />
+          <NativeSelect
+            label={t('Region or grouping')}
+            value={filters.region}
+            onChange={(e) => set('region', e.currentTarget.value)}
+            data={[
+              { value: '', label: t('All regions') },
+              ...(groupings.data ?? []).map((g) => ({ value: g.code, label: g.label })),
+            ]}
+            style={{ flex: '1 1 180px' }}
+          />
+          <NativeSelect
+            label={t('Network')}
+            value={filters.network}
+            onChange={(e) => set('network', e.currentTarget.value)}
+            data={[
+              { value: '', label: t('Any network') },
+              ...(networks.data ?? []).map((n) => ({ value: n.id, label: n.name })),
+            ]}
+            style={{ flex: '1 1 180px' }}
+          />
+          <NativeSelect
+            label={t('Role')}
+            value={filters.role}
+            onChange={(e) => set('role', e.currentTarget.value)}
+            data={[{ value: '', label: t('Any role') }, ...termOptions(roles.data)]}
+            style={{ flex: '1 1 160px' }}
+          />
+          <TextInput
+            type="date"
+            label={t('Member on')}
+            value={filters.activeOn}
+            onChange={(e) => set('activeOn', e.currentTarget.value)}
+            style={{ flex: '0 1 170px' }}
+          />
+        </Group>
+        <Group justify="space-between" gap="xs">
+          <Text size="sm" aria-live="polite" data-testid="result-count">
+            {list.isSuccess
+              ? list.data.pages[0]?.totalIsLowerBound
+                ? t('More than {{count}} organisations', { count: total })
+                : t('{{count}} organisations', { count: total })
+              : ''}
+          </Text>
+          <Group gap="xs">
+            <Text size="sm" c="dimmed">
+              {t('Export this list:')}
+            </Text>
+            <Anchor href={exportHref('csv')} download size="sm">
+              CSV
+            </Anchor>
+            <Anchor href={exportHref('xlsx')} download size="sm">
+              XLSX
+            </Anchor>
+            <Anchor href={exportHref('popolo')} download size="sm">
+              Popolo JSON
+            </Anchor>
+          </Group>
+        </Group>
+        <Switch
+          label={t('Show map')}
+          checked={showMap}
+          onChange={(e) => setShowMap(e.currentTarget.checked)}
+        />
+        {showMap && (
+          <img
+            src={`/api/v1/organisations/map.svg${query}`}
+            alt={t('Map of the organisations listed')}
+            width={960}
+            height={500}
+            style={{ maxWidth: '100%', height: 'auto' }}
+            data-testid="member-map"
+          />
+        )}
+        <ProblemAlert error={list.error} />
+        {list.isPending && <Loader aria-label={t('Loading')} />}
+        {list.isSuccess && rows.length === 0 && <Text c="dimmed">{t('No organisations match.')}</Text>}
+        <Stack
+          gap="sm"
+          component="ul"
+          p={0}
+          m={0}
+          style={{ listStyle: 'none' }}
+          aria-label={t('Organisations')}
+        >
+          {rows.map((o) => (
+            <Card key={o.id} component="li" withBorder padding="sm">
+              <Group justify="space-between" gap="xs" wrap="wrap">
+                <Anchor
+                  component={Link}
+                  to={`/directory/organisations/${o.id}`}
+                  fw={600}
+                  style={{ overflowWrap: 'anywhere' }}
+                >
+                  {o.name}
+                  {o.acronym ? ` (${o.acronym})` : ''}
+                </Anchor>
+                {!o.published && (
+                  <Badge color="gray" variant="light">
+                    {t('Not public')}
+                  </Badge>
+                )}
+              </Group>
+              <Text size="sm" c="dimmed">
+                {[o.typeLabel, o.countryName, o.foundedYear].filter(Boolean).join(' · ')}
+              </Text>
+            </Card>
+          ))}
+        </Stack>
+        {list.hasNextPage && (
+          <Group justify="center">
+            <Button
+              variant="light"
+              onClick={() => void list.fetchNextPage()}
+              loading={list.isFetchingNextPage}
+            >
+              {t('Load more')}
+            </Button>
+          </Group>
+        )}
+      </Stack>
+    </>
+  );
+}

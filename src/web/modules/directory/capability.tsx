@@ -1,0 +1,14 @@
+import { type Capability, msg } from '../../app/capability.ts';
+import { can } from '../../app/session.ts';
+import { DirectoryRoutes } from './DirectoryRoutes.tsx';
+
+export const directoryCapability: Capability = {
+  id: 'directory',
+  navLabel: msg('Directory'),
+  description: msg(
+    'Organisations, networks, people and memberships: search, filter, map, import and export.',
+  ),
+  path: '/directory',
+  element: <DirectoryRoutes />,
+  visible: (abilities) => can(abilities, 'organisation', 'list'),
+};

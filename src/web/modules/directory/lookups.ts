@@ -1,0 +1,48 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../app/api.ts';
+import type { Country, Grouping, Organisation, Term } from './types.ts';
+
+/** Vocabulary terms in the current language (cached per language). */
+export function useTerms(key: string) {
+  const { i18n } = useTranslation();
+  return useQuery({
+    queryKey: ['vocabulary', key, i18n.language],
+    queryFn: async () => (await api<{ data: Term[] }>(`/vocabularies/${key}/terms`)).data,
+    staleTime: 300_000,
+  });
+}
+
+export function useCountries() {
+  const { i18n } = useTranslation();
+  return useQuery({
+    queryKey: ['countries', i18n.language],
+    queryFn: async () => (await api<{ data: Country[] }>('/geography/countries')).data,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+export function useGroupings() {
+  const { i18n } = useTranslation();
+  return useQuery({
+    queryKey: ['groupings', i18n.language],
+    queryFn: async () => (await api<{ data: Grouping[] }>('/geography/groupings')).data,
+    staleTime: 300_000,
+  });
+}
+
+/** Networks (organisations in the network branch of the type vocabulary), for filters and pickers. */
+export function useNetworks() {
+  return useQuery({
+    queryKey: ['organisations', 'networks'],
+    queryFn: async () => (await api<{ data: Organisation[] }>('/organisations?type=network&limit=200')).data,
+    staleTime: 60_000,
+  });
+}
+
+/** Indented labels so a vocabulary's tree reads as a tree in a plain <select>. */
+export const termOptions = (terms: Term[] | undefined) =>
+  (terms ?? []).map((term) => ({
+    value: term.code,
+    label: `${'\u00a0\u00a0'.repeat(term.depth)}${term.label}`,
+  }));

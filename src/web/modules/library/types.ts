@@ -1,0 +1,32 @@
+export interface PublicationRow {
+  id: string;
+  title: string;
+  typeCode: string;
+  publishedOn: string | null;
+  isPublic: boolean;
+}
+
+export interface PublicationFile {
+  id: string;
+  fileGroupId: string;
+  versionNo: number;
+  fileName: string;
+  byteSize: number;
+  extraction: string;
+  pageCount: number | null;
+  downloadUrl: string;
+  previewUrl: string;
+}
+
+export interface Publication {
+  id: string;
+  title: string;
+  localTitle: string;
+  type: { code: string; label: string };
+  abstract: string;
+  publishedOn: string | null;
+  isPublic: boolean;
+  files: PublicationFile[];
+  version: number;
+  abilities: Record<string, boolean>;
+}

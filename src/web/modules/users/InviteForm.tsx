@@ -1,0 +1,88 @@
+import { Alert, Button, NativeSelect, Select, Stack, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ROLES, type Role } from '../../../shared/roles.ts';
+import { api, post, queryString } from '../../app/api.ts';
+import { can, useMe } from '../../app/session.ts';
+import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
+import { roleLabels } from '../../ui/roles.ts';
+
+type Organisation = { id: string; name: string; acronym?: string | null };
+
+/** Invites a person by email; the link goes out by email (or waits in the outbox without SMTP). */
+export function InviteForm({ onDone }: { onDone: (email: string) => void }) {
+  const { t } = useTranslation();
+  const { data: me } = useMe();
+  const [email, setEmail] = useState('');
+  const [role, setRole] = useState<Role>('viewer');
+  const [organisationId, setOrganisationId] = useState<string | null>(me?.organisation.id ?? null);
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search, 250);
+  const organisations = useQuery({
+    queryKey: ['organisations', 'picker', debounced],
+    queryFn: () =>
+      api<{ data: Organisation[] }>(`/organisations${queryString({ q: debounced.trim(), limit: 20 })}`),
+    enabled: can(me?.abilities, 'organisation', 'list'),
+  });
+  const invite = useMutation({
+    mutationFn: () => post('/users/invitations', { email, role, organisationId }),
+    onSuccess: () => onDone(email),
+  });
+
+  // The own organisation is always offered, so the common case needs no search at all.
+  const options = new Map<string, string>();
+  if (me) options.set(me.organisation.id, me.organisation.name);
+  for (const o of organisations.data?.data ?? [])
+    options.set(o.id, o.acronym ? `${o.name} (${o.acronym})` : o.name);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    invite.mutate();
+  };
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack>
+        <ProblemAlert error={invite.error} />
+        <TextInput
+          label={t('Email')}
+          type="email"
+          autoComplete="off"
+          value={email}
+          onChange={(e) => setEmail(e.currentTarget.value)}
+          required
+          data-autofocus
+        />
+        <NativeSelect
+          label={t('Role')}
+          data={ROLES.map((r) => ({ value: r, label: t(roleLabels[r]) }))}
+          value={role}
+          onChange={(e) => setRole(e.currentTarget.value as Role)}
+        />
+        <Select
+          label={t('Organisation')}
+          searchable
+          searchValue={search}
+          onSearchChange={setSearch}
+          data={[...options].map(([value, label]) => ({ value, label }))}
+          value={organisationId}
+          onChange={setOrganisationId}
+          nothingFoundMessage={t('No organisation found')}
+          filter={({ options: all }) => all}
+          comboboxProps={{ withinPortal: false }}
+        />
+        {role === 'case_worker' || role === 'administrator' ? (
+          <Alert color="tulay" variant="light">
+            {t(
+              'This role usually requires two-factor authentication: the person will set it up at first sign-in.',
+            )}
+          </Alert>
+        ) : null}
+        <Button type="submit" loading={invite.isPending} disabled={!email || !organisationId}>
+          {t('Send invitation')}
+        </Button>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,11 @@
+import type { Role } from '../../shared/roles.ts';
+import { msg } from '../app/capability.ts';
+
+/** English role names (translated with t() where shown). */
+export const roleLabels: Record<Role, string> = {
+  administrator: msg('Administrator'),
+  secretariat: msg('Secretariat'),
+  member_editor: msg('Member editor'),
+  case_worker: msg('Case worker'),
+  viewer: msg('Viewer'),
+};

@@ -1,0 +1,29 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const root = fileURLToPath(new URL('./src/web', import.meta.url));
+
+// The server serves only dist/web/index.html, /assets/* and /favicon.svg, under a CSP without
+// inline scripts: everything built goes to assets/, and nothing is inlined as a script.
+export default defineConfig({
+  root,
+  publicDir: 'public',
+  plugins: [react()],
+  build: {
+    outDir: fileURLToPath(new URL('./dist/web', import.meta.url)),
+    emptyOutDir: true,
+    assetsDir: 'assets',
+    // Small assets inlined as data: URLs would be fine for images, but keep fonts and scripts as files.
+    assetsInlineLimit: 0,
+    modulePreload: { polyfill: false },
+    sourcemap: false,
+    target: 'es2022',
+    // Mantine and React are one ~200 kB gzipped chunk; the language catalogs load on demand.
+    chunkSizeWarningLimit: 1000,
+  },
+  server: {
+    // `npm run dev:web` talks to a Tulay started separately on port 3000.
+    proxy: { '/api': 'http://127.0.0.1:3000' },
+  },
+});
