@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../../testing/harness.ts';
-import { buildWorld, createCaseTestApp, openCase } from './test-support.ts';
+import { buildWorld, createCaseTestApp, makeSupervisor, openCase, person } from './test-support.ts';
 
 let t: TestApp;
 let w: Awaited<ReturnType<typeof buildWorld>>;
@@ -151,6 +151,53 @@ describe('a case across borders', () => {
       (await t.request({ method: 'GET', url: `/api/v1/cases/${kase.id}`, cookie: w.lawyer.cookie }))
         .statusCode,
     ).toBe(404);
+  });
+
+  it('a receiver who supervises their own organisation still sees only what the referral shares', async () => {
+    // Regression: supervising any organisation once counted as supervising the case's organisation.
+    const head = await person(t, 'case_worker', w.origin.id);
+    await makeSupervisor(t, head);
+    const kase = await openCase(t, w.worker.cookie);
+    await t.request({
+      method: 'POST',
+      url: `/api/v1/cases/${kase.id}/consents`,
+      cookie: w.worker.cookie,
+      payload: {
+        purpose: 'sharing',
+        scopeOrganisationId: w.origin.id,
+        obtainedOn: today(),
+        method: 'written',
+      },
+    });
+    const referral = await t.request({
+      method: 'POST',
+      url: `/api/v1/cases/${kase.id}/referrals`,
+      cookie: w.worker.cookie,
+      payload: { toOrganisationId: w.origin.id, sharedFields: ['facts'] },
+    });
+    expect(referral.statusCode).toBe(201);
+    const incoming = await t.request({
+      method: 'GET',
+      url: '/api/v1/case-referrals/incoming',
+      cookie: head.cookie,
+    });
+    expect(incoming.json().data.find((r: { caseId: string }) => r.caseId === kase.id)).toMatchObject({
+      fromOrganisationName: 'Gulf Migrant Legal Desk',
+      caseReference: kase.reference,
+    });
+    const seen = (
+      await t.request({ method: 'GET', url: `/api/v1/cases/${kase.id}`, cookie: head.cookie })
+    ).json().data;
+    expect(seen).toMatchObject({
+      access: 'referral',
+      client: null,
+      narrative: null,
+      sharedFields: ['facts'],
+    });
+    expect(seen.abilities).toMatchObject({ read: true, refer: false, manageConsent: false, export: false });
+    for (const url of [`/api/v1/cases/${kase.id}/consents`, `/api/v1/cases/${kase.id}/export`]) {
+      expect((await t.request({ method: 'GET', url, cookie: head.cookie })).statusCode, url).toBe(403);
+    }
   });
 
   it('records every read, decryption and export in the audit log', async () => {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { organisations } from '../directory/schema.ts';
 import { caseConsents, caseEvents, caseFiles, caseReferrals, caseTasks } from './schema.ts';
@@ -10,10 +10,12 @@ export async function insertConsent(tx: Tx, values: typeof caseConsents.$inferIn
   return row!;
 }
 
+/** The consents of a case, oldest first, with the name of the organisation a sharing consent names. */
 export async function listConsents(tx: Tx, caseId: string) {
   return tx
-    .select()
+    .select({ ...getTableColumns(caseConsents), scopeOrganisationName: organisations.name })
     .from(caseConsents)
+    .leftJoin(organisations, eq(organisations.id, caseConsents.scopeOrganisationId))
     .where(eq(caseConsents.caseId, caseId))
     .orderBy(asc(caseConsents.createdAt));
 }
@@ -80,6 +82,11 @@ const referralColumns = {
   referral: caseReferrals,
   toOrganisationName: organisations.name,
   toCountry: organisations.countryCode,
+  // Columns written out in full (see accessOf in repository.ts for why).
+  fromOrganisationName: sql<string>`(select o.name from organisations o where o.id = case_referrals.from_organisation_id)`,
+  // Read under the same row-level security as every case read: null when the actor may not see the case.
+  caseReference: sql<string | null>`(select c.reference from cases c where c.id = case_referrals.case_id)`,
+  caseTitle: sql<string | null>`(select c.title from cases c where c.id = case_referrals.case_id)`,
 };
 
 export async function findReferral(tx: Tx, id: string) {

@@ -64,8 +64,10 @@ export async function accessOf(
       id: cases.id,
       organisationId: cases.organisationId,
       shreddedAt: cases.shreddedAt,
-      assigned: sql<boolean>`exists (select 1 from case_assignments a where a.case_id = ${cases.id} and a.user_id = ${userId})`,
-      supervisor: sql<boolean>`exists (select 1 from case_supervisors s where s.organisation_id = ${cases.organisationId} and s.user_id = ${userId})`,
+      // Written out in full: in the select list of a one-table query Drizzle renders ${cases.x} without
+      // its table, and a bare "organisation_id" would bind to the subquery's own column.
+      assigned: sql<boolean>`exists (select 1 from case_assignments a where a.case_id = cases.id and a.user_id = ${userId})`,
+      supervisor: sql<boolean>`exists (select 1 from case_supervisors s where s.organisation_id = cases.organisation_id and s.user_id = ${userId})`,
     })
     .from(cases)
     .where(eq(cases.id, caseId));
@@ -211,7 +213,7 @@ export async function touchCase(tx: Tx, id: string): Promise<void> {
 
 export async function findOrganisationBrief(tx: Tx, id: string) {
   const [row] = await tx
-    .select({ id: organisations.id, countryCode: organisations.countryCode })
+    .select({ id: organisations.id, name: organisations.name, countryCode: organisations.countryCode })
     .from(organisations)
     .where(eq(organisations.id, id));
   return row;

@@ -11,9 +11,12 @@ const msg = (s: string) => s;
 
 // Consent per purpose, and referrals to organisations in other countries that depend on it.
 
-type ConsentRow = Awaited<ReturnType<typeof children.listConsents>>[number];
+type ConsentRow = Awaited<ReturnType<typeof children.insertConsent>> & {
+  scopeOrganisationName?: string | null;
+};
 const presentConsent = (c: ConsentRow) => ({
   ...c,
+  scopeOrganisationName: c.scopeOrganisationName ?? null,
   createdAt: c.createdAt.toISOString(),
   withdrawnAt: c.withdrawnAt?.toISOString() ?? null,
   active: c.withdrawnAt === null,
@@ -60,7 +63,10 @@ export async function recordConsent(
   }
   return caseTx(ctx, async (tx, actor) => {
     await loadAccess(ctx, tx, caseId, 'manageConsent');
-    if (input.scopeOrganisationId && !(await repo.organisationExists(tx, input.scopeOrganisationId))) {
+    const named = input.scopeOrganisationId
+      ? await repo.findOrganisationBrief(tx, input.scopeOrganisationId)
+      : null;
+    if (input.scopeOrganisationId && !named) {
       throw problems.validation([
         { field: 'body.scopeOrganisationId', code: 'unknown_organisation', message: 'No such organisation' },
       ]);
@@ -75,7 +81,7 @@ export async function recordConsent(
       recordedBy: actor.userId,
     });
     await repo.touchCase(tx, caseId);
-    return presentConsent(row);
+    return presentConsent({ ...row, scopeOrganisationName: named?.name ?? null });
   });
 }
 
@@ -105,6 +111,9 @@ function presentReferral(ctx: Ctx, row: ReferralRow, record: ReferralRecord) {
     id: r.id,
     caseId: r.caseId,
     fromOrganisationId: r.fromOrganisationId,
+    fromOrganisationName: row.fromOrganisationName,
+    caseReference: row.caseReference,
+    caseTitle: row.caseTitle,
     toOrganisationId: r.toOrganisationId,
     toOrganisationName: row.toOrganisationName,
     toCountry: row.toCountry,
