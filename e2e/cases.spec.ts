@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { caseSupervisors } from '../src/server/modules/cases/schema.ts';
-import { organisations } from '../src/server/modules/directory/schema.ts';
+import { insertOrganisation } from '../src/server/modules/directory/repository.ts';
 import { hashPassword } from '../src/server/platform/auth/passwords.ts';
 import { insertUser, updateUser } from '../src/server/platform/auth/repository.ts';
 import { newTotpSecret } from '../src/server/platform/auth/totp.ts';
@@ -16,8 +16,9 @@ import { signIn } from './support/journeys.ts';
 import { startTulay, type TestTulay } from './support/tulay.ts';
 
 // Issue 5 journeys: a migrant asks for help in Arabic on a 360 px phone and comes back with the
-// codes; a case worker of the destination organisation's intake desk reads it and replies; a
-// case worker of another organisation cannot open it.
+// codes; a case worker of the destination organisation's intake desk takes the case, records the
+// client's consent and refers it to a lawyer in the origin country, who accepts; a lawyer of a
+// third organisation cannot reach it by any route.
 
 let tulay: TestTulay;
 let browser: Browser;
@@ -52,18 +53,17 @@ afterAll(async () => {
 
 const message = 'لم يدفع لي صاحب العمل راتبي منذ ستة أشهر وأخذ جواز سفري';
 
-test('a migrant asks for help in Arabic and comes back with the codes; only the intake desk sees it', async () => {
+test('a migrant asks for help in Arabic; the desk refers the case with consent to Nepal, where it is accepted; a third lawyer finds nothing', async () => {
   const db = tulay.running.database.db;
-  const [desk] = await db
-    .insert(organisations)
-    .values({ name: 'Gulf Migrant Legal Desk', countryCode: 'SA', published: true })
-    .returning();
-  const [elsewhere] = await db
-    .insert(organisations)
-    .values({ name: 'Kathmandu Rights Centre', countryCode: 'NP', published: true })
-    .returning();
-  const worker = await caseWorker(desk!.id, 'desk@example.org', true);
-  const outsider = await caseWorker(elsewhere!.id, 'outsider@example.org', true);
+  // Through the directory's repository, so the organisations are searchable like any other.
+  const organisation = (name: string, countryCode: string) =>
+    insertOrganisation(db, { name, countryCode, published: true });
+  const desk = await organisation('Gulf Migrant Legal Desk', 'SA');
+  const origin = await organisation('Kathmandu Rights Centre', 'NP');
+  const elsewhere = await organisation('Manila Migrant Legal Aid', 'PH');
+  const worker = await caseWorker(desk, 'desk@example.org', true);
+  const originLawyer = await caseWorker(origin, 'origin@example.org', true);
+  const outsider = await caseWorker(elsewhere, 'outsider@example.org', true);
 
   // The migrant, on a phone, in Arabic.
   const phone = await phoneContext(browser, tulay.url, 'ar');
@@ -72,7 +72,16 @@ test('a migrant asks for help in Arabic and comes back with the codes; only the 
   const origins = new Set<string>();
   page.on('request', (r) => origins.add(new URL(r.url()).origin));
   await page.goto('/get-help');
+  // The form also speaks Nepali and Bengali (partial languages: the Get-help pages in full).
   await page.getByRole('button', { name: /^Language:|^اللغة/ }).click();
+  await page.getByRole('menuitem', { name: 'नेपाली' }).click();
+  await page.getByRole('heading', { name: 'सहायता माग्नुहोस्' }).waitFor();
+  await page.getByRole('button', { name: 'तुरुन्तै बाहिर निस्कनुहोस्' }).waitFor();
+  await expectAccessible(page, 'get help (ne)');
+  await page.getByRole('button', { name: /^भाषा:/ }).click();
+  await page.getByRole('menuitem', { name: 'বাংলা' }).click();
+  await page.getByRole('heading', { name: 'সাহায্য চান' }).waitFor();
+  await page.getByRole('button', { name: /^ভাষা:/ }).click();
   await page.getByRole('menuitem', { name: 'العربية' }).click();
   await expect.poll(() => page.evaluate(() => document.documentElement.dir)).toBe('rtl');
   await page.getByRole('heading', { name: 'اطلب المساعدة' }).waitFor();
@@ -129,14 +138,82 @@ test('a migrant asks for help in Arabic and comes back with the codes; only the 
   await staff.getByRole('heading', { name: 'Unpaid wages, construction, Doha' }).waitFor();
   await staff.getByText('Ram Bahadur').waitFor();
 
-  // A case worker of another organisation: nothing in the list, nothing at the direct URL.
+  // Back on the help request: the client agreed to share it with the lawyers in Nepal.
+  await staff.goto(new URL(caseUrl).pathname);
+  const consent = staff.getByRole('form', { name: 'Record consent' });
+  await consent.getByLabel('Purpose').selectOption('sharing');
+  await consent.getByLabel('Find an organisation').fill('Kathmandu');
+  await expect
+    .poll(() => consent.getByLabel('Share with organisation').locator('option').first().textContent())
+    .toContain('Kathmandu Rights Centre');
+  await consent.getByLabel('How it was given').selectOption('recorded_call');
+  await consent.getByRole('button', { name: 'Record consent' }).click();
+  await staff
+    .getByRole('list', { name: 'Consent' })
+    .getByText(/Kathmandu Rights Centre/)
+    .waitFor();
+
+  // Evidence, then the referral to the origin country.
+  await staff.getByLabel('Evidence file', { exact: true }).setInputFiles({
+    name: 'payslip.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from('Salary withheld since January'),
+  });
+  await staff.getByRole('button', { name: 'Upload' }).click();
+  const fileLink = staff.getByRole('link', { name: /payslip\.txt/ });
+  await fileLink.waitFor();
+  const fileUrl = (await fileLink.getAttribute('href'))!;
+  const refer = staff.getByRole('form', { name: 'Refer the case' });
+  await refer.getByLabel('Find an organisation').fill('Kathmandu');
+  await expect
+    .poll(() => refer.getByLabel('Refer to organisation').locator('option').first().textContent())
+    .toContain('Kathmandu Rights Centre');
+  // The request's own words are on the timeline: share it, with the evidence.
+  await refer.getByLabel('Timeline', { exact: true }).check();
+  await refer.getByLabel('Evidence files').check();
+  await refer.getByLabel('Note for the receiver').fill('Client is back in Nepal; please meet her.');
+  await expectAccessible(staff, 'case detail with consent and referral');
+  await refer.getByRole('button', { name: 'Send referral' }).click();
+  await staff.getByRole('list', { name: 'Referrals' }).getByText('Waiting for an answer').waitFor();
+
+  // The lawyer in the origin country reads what is shared and accepts.
+  const lawyer = await (await browser.newContext({ baseURL: tulay.url })).newPage();
+  await signIn(lawyer, originLawyer.email, PASSWORD, { secret: originLawyer.secret, used });
+  await lawyer.getByRole('heading', { name: /^Welcome/ }).waitFor();
+  await lawyer.goto('/cases');
+  await lawyer.getByRole('heading', { name: 'Referrals waiting for your answer' }).waitFor();
+  await lawyer.getByText('Client is back in Nepal; please meet her.').waitFor();
+  await expectAccessible(lawyer, 'incoming referrals');
+  await lawyer.getByRole('button', { name: /^Accept referral/ }).click();
+  await lawyer
+    .getByRole('heading', { name: 'Referrals waiting for your answer' })
+    .waitFor({ state: 'detached' });
+  await lawyer.getByRole('link', { name: /Get-help request/ }).click();
+  await lawyer.getByText('Referred to you: you see only what is shared').waitFor();
+  await lawyer.getByText(message).waitFor();
+  await lawyer.getByRole('link', { name: /payslip\.txt/ }).waitFor();
+  expect(await lawyer.getByText('Ram Bahadur').count()).toBe(0);
+  await staff.reload();
+  await staff.getByRole('list', { name: 'Referrals' }).getByText('Accepted').waitFor();
+
+  // A lawyer of a third organisation: not in the list, not in search, not at the direct URL, the
+  // export or the attachment URL.
   const other = await (await browser.newContext({ baseURL: tulay.url })).newPage();
   await signIn(other, outsider.email, PASSWORD, { secret: outsider.secret, used });
   await other.getByRole('heading', { name: /^Welcome/ }).waitFor();
   await other.goto('/cases');
   await other.getByText('No cases.').waitFor();
+  await other.getByLabel('Search').fill('Get-help');
+  await other.getByText('No cases.').waitFor();
   await other.goto(new URL(caseUrl).pathname);
   await other.getByRole('alert').getByText('Not found.').waitFor();
+  const caseId = new URL(caseUrl).pathname.split('/').pop();
+  for (const path of [`/api/v1/cases/${caseId}`, `/api/v1/cases/${caseId}/export`, fileUrl]) {
+    expect((await other.request.get(path)).status(), path).toBe(404);
+  }
+  const exported = await other.request.get('/api/v1/cases?format=csv');
+  expect(exported.status()).toBe(200);
+  expect(await exported.text()).not.toContain('Get-help');
 
   // The migrant comes back on a fresh phone with the codes, reads the reply.
   const again = await phoneContext(browser, tulay.url, 'ar');

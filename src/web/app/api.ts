@@ -36,22 +36,31 @@ const msg = (s: string) => s;
  * Calls the Tulay API. Writes always send JSON (the server refuses anything else), and the UI
  * language goes along so problem titles come back translated even before signing in.
  */
-export async function api<T = unknown>(
+export function api<T = unknown>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+  const json = init.body !== undefined;
+  return request<T>(path, {
+    method: init.method ?? 'GET',
+    headers: json ? { 'content-type': 'application/json' } : {},
+    body: json ? JSON.stringify(init.body) : undefined,
+  });
+}
+
+/** Posts files as multipart/form-data (the JSON helper cannot carry bytes); problems come back like api()'s. */
+export function sendForm<T = unknown>(path: string, form: FormData): Promise<T> {
+  return request<T>(path, { method: 'POST', headers: {}, body: form });
+}
+
+async function request<T>(
   path: string,
-  init: { method?: string; body?: unknown } = {},
+  init: { method: string; headers: Record<string, string>; body: BodyInit | undefined },
 ): Promise<T> {
-  const headers: Record<string, string> = {
-    accept: 'application/json',
-    'accept-language': i18n.language || 'en',
-  };
-  if (init.body !== undefined) headers['content-type'] = 'application/json';
   let response: Response;
   try {
     response = await fetch(`/api/v1${path}`, {
-      method: init.method ?? 'GET',
-      headers,
+      method: init.method,
+      headers: { accept: 'application/json', 'accept-language': i18n.language || 'en', ...init.headers },
       credentials: 'same-origin',
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      body: init.body,
     });
   } catch {
     throw new ApiError({
@@ -63,13 +72,18 @@ export async function api<T = unknown>(
   if (response.status === 204) return undefined as T;
   const body = await response.json().catch(() => null);
   if (!response.ok) {
+    // A proxy in front of Tulay may answer (413 for a large file, 502 …) without a problem document.
     const problem: Problem =
       body && typeof body.title === 'string'
         ? body
         : {
             status: response.status,
-            code: 'unexpected',
-            title: i18n.t(msg('Something went wrong on our side.')),
+            code: response.status === 413 ? 'payload_too_large' : 'unexpected',
+            title: i18n.t(
+              response.status === 413
+                ? msg('The request is too large.')
+                : msg('Something went wrong on our side.'),
+            ),
           };
     const error = new ApiError(problem);
     for (const listener of listeners) listener(error, path);

@@ -1,54 +1,37 @@
-import { Badge, Button, Card, Group, Paper, Select, Stack, Text, Textarea, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { api, post } from '../../app/api.ts';
-import { msg } from '../../app/capability.ts';
-import { useFormat } from '../../app/format.ts';
+import { api } from '../../app/api.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
-import type { CaseDetail, CaseEvent } from './types.ts';
+import { CaseFactsCard } from './CaseFactsCard.tsx';
+import { CaseStatusPanel } from './CaseStatusPanel.tsx';
+import { ConsentPanel } from './ConsentPanel.tsx';
+import { EvidencePanel } from './EvidencePanel.tsx';
+import { STATUS_LABELS } from './labels.ts';
+import { ReferralPanel } from './ReferralPanel.tsx';
+import { TaskPanel } from './TaskPanel.tsx';
+import { TimelinePanel } from './TimelinePanel.tsx';
+import type { CaseDetail } from './types.ts';
 
-const KINDS = [
-  ['note', msg('Internal note')],
-  ['action', msg('Action taken')],
-  ['event', msg('Event')],
-  ['reply', msg('Reply the client can read')],
-] as const;
-
-/** One case: what the person may see of it (the server decides), its timeline, and a reply box. */
+/**
+ * One case: what the person may see of it (the server decides, and says with `abilities` what
+ * they may do), then one panel per part of the work.
+ */
 export function CaseDetailPage() {
   const { t } = useTranslation();
-  const format = useFormat();
   const { id = '' } = useParams();
-  const client = useQueryClient();
-  const [kind, setKind] = useState<string>('note');
   const kase = useQuery({ queryKey: ['case', id], queryFn: () => api<{ data: CaseDetail }>(`/cases/${id}`) });
-  const abilities = kase.data?.data.abilities ?? {};
-  const events = useQuery({
-    queryKey: ['case', id, 'events'],
-    queryFn: () => api<{ data: CaseEvent[] }>(`/cases/${id}/events`),
-    enabled: !!abilities.readTimeline,
-  });
-  const addEvent = useMutation({
-    mutationFn: (body: { kind: string; text: string }) => post(`/cases/${id}/events`, body),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['case', id, 'events'] }),
-  });
   if (kase.error) return <ProblemAlert error={kase.error} />;
   if (!kase.data) return null;
   const c = kase.data.data;
-  const submit = (event: FormEvent<HTMLDivElement>) => {
-    event.preventDefault();
-    const target = event.currentTarget as unknown as HTMLFormElement;
-    const text = String(new FormData(target).get('text') ?? '').trim();
-    addEvent.mutate({ kind, text }, { onSuccess: () => target.reset() });
-  };
+  const abilities = c.abilities;
   return (
     <Stack>
       <PageHeader title={c.title} lead={`${c.reference} · ${c.organisationName}`} />
       <Group>
-        <Badge>{c.status}</Badge>
+        <Badge>{t(STATUS_LABELS[c.status] ?? c.status)}</Badge>
         {c.access === 'referral' && (
           <Badge color="grape">{t('Referred to you: you see only what is shared')}</Badge>
         )}
@@ -64,6 +47,7 @@ export function CaseDetailPage() {
           ))}
         </Card>
       )}
+      {c.facts && <CaseFactsCard facts={c.facts} />}
       {c.narrative && (
         <Card withBorder>
           <Title order={2} size="h4">
@@ -74,40 +58,12 @@ export function CaseDetailPage() {
           </Text>
         </Card>
       )}
-      {abilities.readTimeline && (
-        <Stack>
-          <Title order={2} size="h4">
-            {t('Timeline')}
-          </Title>
-          <ProblemAlert error={events.error} />
-          {events.data?.data.map((e) => (
-            <Paper key={e.id} withBorder p="sm" bg={e.visibility === 'client' ? 'blue.0' : undefined}>
-              <Text size="xs" c="dimmed">
-                {e.kind} · {format.dateTime(e.createdAt)}
-              </Text>
-              <Text style={{ whiteSpace: 'pre-wrap' }} dir="auto">
-                {e.text ?? t('This entry can no longer be read.')}
-              </Text>
-            </Paper>
-          ))}
-        </Stack>
-      )}
-      {abilities.addEvent && (
-        <Stack component="form" onSubmit={submit}>
-          <Select
-            label={t('Kind of entry')}
-            value={kind}
-            onChange={(v) => setKind(v ?? 'note')}
-            data={KINDS.map(([value, label]) => ({ value, label: t(label) }))}
-            allowDeselect={false}
-          />
-          <Textarea name="text" label={t('Text')} required minRows={3} autosize maxLength={10000} />
-          <ProblemAlert error={addEvent.error} />
-          <Button type="submit" loading={addEvent.isPending}>
-            {t('Add to timeline')}
-          </Button>
-        </Stack>
-      )}
+      <CaseStatusPanel kase={c} />
+      <ConsentPanel caseId={c.id} abilities={abilities} />
+      <ReferralPanel caseId={c.id} organisationId={c.organisationId} abilities={abilities} />
+      <TaskPanel caseId={c.id} abilities={abilities} assignees={c.assignees ?? []} />
+      <EvidencePanel caseId={c.id} abilities={abilities} />
+      <TimelinePanel caseId={c.id} abilities={abilities} />
     </Stack>
   );
 }

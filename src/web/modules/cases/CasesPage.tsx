@@ -8,6 +8,8 @@ import { useFormat } from '../../app/format.ts';
 import { can, useMe } from '../../app/session.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
+import { IncomingReferrals } from './IncomingReferrals.tsx';
+import { STATUS_LABELS } from './labels.ts';
 import type { CaseListItem } from './types.ts';
 
 /** The cases the signed-in person may see: never a client's identity in the list. */
@@ -33,6 +35,7 @@ export function CasesPage() {
           )
         }
       />
+      <IncomingReferrals />
       <Group>
         <TextInput
           label={t('Search')}
@@ -75,7 +78,7 @@ export function CasesPage() {
                     </Text>
                   </Table.Td>
                   <Table.Td>
-                    <Badge variant="light">{c.status}</Badge>
+                    <Badge variant="light">{t(STATUS_LABELS[c.status] ?? c.status)}</Badge>
                   </Table.Td>
                   <Table.Td dir="ltr">{`${c.originCountry ?? '?'} → ${c.destinationCountry ?? '?'}`}</Table.Td>
                   <Table.Td>{format.dateTime(c.updatedAt)}</Table.Td>

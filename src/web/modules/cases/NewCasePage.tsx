@@ -1,17 +1,20 @@
-import { Button, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, MultiSelect, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import type { FormEvent } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { post } from '../../app/api.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
+import { termOptions, useTerms } from '../directory/lookups.ts';
 import { SECTOR_OPTIONS } from './GetHelpPage.tsx';
 
 /** Opens a case in the person's organisation; they are assigned to it. Identity is encrypted by the server. */
 export function NewCasePage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const violations = useTerms('case_violation');
+  const [violationCodes, setViolationCodes] = useState<string[]>([]);
   const create = useMutation({
     mutationFn: (body: Record<string, unknown>) => post<{ data: { id: string } }>('/cases', body),
     onSuccess: (result) => navigate(`/cases/${result.data.id}`),
@@ -22,13 +25,20 @@ export function NewCasePage() {
     const text = (name: string) => String(form.get(name) ?? '').trim() || undefined;
     const code = (name: string) => text(name)?.toUpperCase();
     const name = text('clientName');
+    const contact = text('clientContact');
     create.mutate({
       title: text('title'),
       originCountry: code('originCountry'),
       destinationCountry: code('destinationCountry'),
       sector: text('sector'),
+      employerName: text('employerName'),
+      agencyName: text('agencyName'),
+      violationCodes,
       narrative: text('narrative'),
-      client: name ? { name } : undefined,
+      client:
+        name || contact
+          ? { name, contacts: contact ? [{ kind: 'phone', value: contact }] : undefined }
+          : undefined,
     });
   };
   return (
@@ -37,6 +47,12 @@ export function NewCasePage() {
       <Stack component="form" onSubmit={submit} maw={560}>
         <TextInput name="title" label={t('Short title without names')} required maxLength={200} />
         <TextInput name="clientName" label={t('Client name')} maxLength={200} />
+        <TextInput
+          name="clientContact"
+          label={t('Client phone or messaging number')}
+          maxLength={200}
+          dir="ltr"
+        />
         <TextInput
           name="originCountry"
           label={t('Country of origin (two-letter code)')}
@@ -53,6 +69,16 @@ export function NewCasePage() {
           name="sector"
           label={t('Sector')}
           data={SECTOR_OPTIONS.map(([value, label]) => ({ value, label: t(label) }))}
+          clearable
+        />
+        <TextInput name="employerName" label={t('Employer')} maxLength={200} />
+        <TextInput name="agencyName" label={t('Recruitment agency')} maxLength={200} />
+        <MultiSelect
+          label={t('Violations')}
+          data={termOptions(violations.data)}
+          value={violationCodes}
+          onChange={setViolationCodes}
+          searchable
           clearable
         />
         <Textarea name="narrative" label={t('Narrative')} minRows={4} autosize maxLength={20000} />

@@ -1,36 +1,32 @@
 import { Button, Group, NativeSelect, Stack, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, post, queryString } from '../../app/api.ts';
+import { post } from '../../app/api.ts';
 import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
 import { termOptions, useTerms } from './lookups.ts';
+import { OrganisationPicker } from './OrganisationPicker.tsx';
 import type { Organisation } from './types.ts';
 
 /** Links a member organisation to this one with a role and a start date. */
 export function AddMemberForm({ parentId, onDone }: { parentId: string; onDone: () => void }) {
   const { t } = useTranslation();
   const roles = useTerms('membership_role');
-  const [search, setSearch] = useState('');
-  const [q] = useDebouncedValue(search.trim(), 300);
-  const [memberId, setMemberId] = useState('');
+  const [member, setMember] = useState<Organisation | null>(null);
+  // A new key empties the picker after each added member.
+  const [round, setRound] = useState(0);
   const [roleCode, setRoleCode] = useState('member');
   const [startDate, setStartDate] = useState('');
-  const candidates = useQuery({
-    queryKey: ['organisations', 'pick', q],
-    queryFn: async () =>
-      (await api<{ data: Organisation[] }>(`/organisations${queryString({ q, limit: 20 })}`)).data,
-    enabled: q.length >= 2,
-  });
-  const options = (candidates.data ?? []).filter((o) => o.id !== parentId);
-  const chosen = memberId || options[0]?.id || '';
   const add = useMutation({
     mutationFn: () =>
-      post('/memberships', { organisationId: chosen, parentId, roleCode, startDate: startDate || null }),
+      post('/memberships', {
+        organisationId: member?.id,
+        parentId,
+        roleCode,
+        startDate: startDate || null,
+      }),
     onSuccess: () => {
-      setSearch('');
-      setMemberId('');
+      setRound((r) => r + 1);
       setStartDate('');
       onDone();
     },
@@ -46,20 +42,11 @@ export function AddMemberForm({ parentId, onDone }: { parentId: string; onDone: 
       aria-label={t('Add a member')}
     >
       <ProblemAlert error={add.error} />
-      <TextInput
-        label={t('Find an organisation')}
-        value={search}
-        onChange={(e) => setSearch(e.currentTarget.value)}
-      />
-      <NativeSelect
+      <OrganisationPicker
+        key={round}
         label={t('Member organisation')}
-        value={chosen}
-        onChange={(e) => setMemberId(e.currentTarget.value)}
-        data={
-          options.length
-            ? options.map((o) => ({ value: o.id, label: o.name }))
-            : [{ value: '', label: t('Type a name to find it') }]
-        }
+        exclude={parentId}
+        onChange={setMember}
       />
       <Group grow align="flex-end">
         <NativeSelect
@@ -75,7 +62,7 @@ export function AddMemberForm({ parentId, onDone }: { parentId: string; onDone: 
         />
       </Group>
       <Group>
-        <Button type="submit" loading={add.isPending} disabled={!chosen}>
+        <Button type="submit" loading={add.isPending} disabled={!member}>
           {t('Add member')}
         </Button>
       </Group>

@@ -1,0 +1,64 @@
+import { msg } from '../../app/capability.ts';
+
+// The cases API speaks in codes; these are their names on screen (English in msg(), translated by t()).
+// The codes mirror src/server/modules/cases/vocabulary.ts, which the web bundle does not import.
+
+export const STATUS_LABELS: Record<string, string> = {
+  intake: msg('Intake'),
+  assessment: msg('Assessment'),
+  active: msg('Active'),
+  referred: msg('Referred'),
+  closed: msg('Closed'),
+};
+
+/** Status changes the workflow allows; closing has its own form because it needs an outcome. */
+export const NEXT_STATUSES: Record<string, readonly string[]> = {
+  intake: ['assessment', 'active'],
+  assessment: ['active', 'intake'],
+  active: ['referred', 'assessment'],
+  referred: ['active'],
+  closed: [],
+};
+
+export const OUTCOME_LABELS: Record<string, string> = {
+  resolved: msg('Resolved'),
+  compensation_recovered: msg('Compensation recovered'),
+  withdrawn: msg('Withdrawn by the client'),
+  lost: msg('Lost'),
+  settled: msg('Settled'),
+  no_contact: msg('Contact lost'),
+  other: msg('Other outcome'),
+};
+
+export const CONSENT_PURPOSE_LABELS: Record<string, string> = {
+  handling: msg('Handling the case'),
+  sharing: msg('Sharing with an organisation or country'),
+  statistics: msg('Anonymised statistics'),
+};
+
+export const CONSENT_METHOD_LABELS: Record<string, string> = {
+  written: msg('Written and signed'),
+  verbal: msg('Spoken, noted by the case worker'),
+  online_form: msg('Online form'),
+  recorded_call: msg('Recorded call'),
+  through_representative: msg('Through a representative'),
+};
+
+export const SHAREABLE_FIELD_LABELS: Record<string, string> = {
+  client: msg('Client identity and contacts'),
+  narrative: msg('Narrative'),
+  facts: msg('Facts (corridor, sector, violations)'),
+  timeline: msg('Timeline'),
+  files: msg('Evidence files'),
+};
+
+export const REFERRAL_STATUS_LABELS: Record<string, string> = {
+  pending: msg('Waiting for an answer'),
+  accepted: msg('Accepted'),
+  rejected: msg('Rejected'),
+  revoked: msg('Revoked'),
+};
+
+/** Options for a Select from a label table, translated. */
+export const optionsOf = (labels: Record<string, string>, t: (s: string) => string) =>
+  Object.entries(labels).map(([value, label]) => ({ value, label: t(label) }));
