@@ -176,6 +176,12 @@ test('a migrant asks for help in Arabic; the desk refers the case with consent t
   await refer.getByRole('button', { name: 'Send referral' }).click();
   await staff.getByRole('list', { name: 'Referrals' }).getByText('Waiting for an answer').waitFor();
 
+  // Anonymised statistics: no client here consented to statistical use, so nothing is counted.
+  await staff.getByRole('link', { name: 'Case statistics' }).click();
+  await staff.getByRole('heading', { name: 'Case statistics' }).waitFor();
+  await staff.getByText('No consented cases to count yet.').waitFor();
+  await expectAccessible(staff, 'case statistics');
+
   // The lawyer in the origin country reads what is shared and accepts.
   const lawyer = await (await browser.newContext({ baseURL: tulay.url })).newPage();
   await signIn(lawyer, originLawyer.email, PASSWORD, { secret: originLawyer.secret, used });
@@ -193,7 +199,7 @@ test('a migrant asks for help in Arabic; the desk refers the case with consent t
   await lawyer.getByText(message).waitFor();
   await lawyer.getByRole('link', { name: /payslip\.txt/ }).waitFor();
   expect(await lawyer.getByText('Ram Bahadur').count()).toBe(0);
-  await staff.reload();
+  await staff.goto(new URL(caseUrl).pathname);
   await staff.getByRole('list', { name: 'Referrals' }).getByText('Accepted').waitFor();
 
   // A lawyer of a third organisation: not in the list, not in search, not at the direct URL, the

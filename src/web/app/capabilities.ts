@@ -1,6 +1,6 @@
 import { accountCapability } from '../modules/account/capability.tsx';
 import { auditCapability } from '../modules/audit/capability.tsx';
-import { casesCapability } from '../modules/cases/capability.tsx';
+import { caseStatisticsCapability, casesCapability } from '../modules/cases/capability.tsx';
 import { directoryCapability } from '../modules/directory/capability.tsx';
 import { homeCapability } from '../modules/home/capability.tsx';
 import { libraryCapability } from '../modules/library/capability.tsx';
@@ -20,6 +20,7 @@ export const capabilities: readonly Capability[] = [
   practicesCapability,
   libraryCapability,
   casesCapability,
+  caseStatisticsCapability,
   usersCapability,
   auditCapability,
   outboxCapability,

@@ -81,11 +81,4 @@ export const EVENT_KINDS = ['event', 'action', 'note', 'reply', 'client_message'
 /** What a referral may share. The client's identity is a field like any other: shared only when named. */
 export const SHAREABLE_FIELDS = ['client', 'narrative', 'facts', 'timeline', 'files'] as const;
 
-/** Status changes the workflow allows (closing is its own use case, with an outcome). */
-export const NEXT_STATUSES: Record<string, readonly string[]> = {
-  intake: ['assessment', 'active'],
-  assessment: ['active', 'intake'],
-  active: ['referred', 'assessment'],
-  referred: ['active'],
-  closed: [],
-};
+export { NEXT_STATUSES } from '../../../shared/case-workflow.ts';

@@ -1,11 +1,12 @@
-import { Button, Card, Group, NativeSelect, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Button, Card, Group, NativeSelect, Text, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { NEXT_STATUSES } from '../../../shared/case-workflow.ts';
 import { patch, post } from '../../app/api.ts';
 import { useFormat } from '../../app/format.ts';
-import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
-import { NEXT_STATUSES, OUTCOME_LABELS, optionsOf, STATUS_LABELS } from './labels.ts';
+import { Panel, PanelForm } from '../../ui/Panel.tsx';
+import { OUTCOME_LABELS, optionsOf, STATUS_LABELS } from './labels.ts';
 import type { CaseDetail } from './types.ts';
 
 /**
@@ -42,30 +43,24 @@ export function CaseStatusPanel({ kase }: { kase: CaseDetail }) {
   }
   if (!kase.abilities.update && !kase.abilities.close) return null;
   return (
-    <Card withBorder>
-      <Stack gap="sm">
-        <Title order={2} size="h4">
-          {t('Status')}
-        </Title>
-        <ProblemAlert error={move.error} />
-        {kase.abilities.update && next.length > 0 && (
-          <Group gap="xs" wrap="wrap">
-            {next.map((status) => (
-              <Button
-                key={status}
-                size="xs"
-                variant="default"
-                loading={move.isPending && move.variables === status}
-                onClick={() => move.mutate(status)}
-              >
-                {t('Move to: {{status}}', { status: t(STATUS_LABELS[status] ?? status) })}
-              </Button>
-            ))}
-          </Group>
-        )}
-        {kase.abilities.close && <CloseCaseForm kase={kase} onDone={refresh} />}
-      </Stack>
-    </Card>
+    <Panel title={t('Status')} error={move.error}>
+      {kase.abilities.update && next.length > 0 && (
+        <Group gap="xs" wrap="wrap">
+          {next.map((status) => (
+            <Button
+              key={status}
+              size="xs"
+              variant="default"
+              loading={move.isPending && move.variables === status}
+              onClick={() => move.mutate(status)}
+            >
+              {t('Move to: {{status}}', { status: t(STATUS_LABELS[status] ?? status) })}
+            </Button>
+          ))}
+        </Group>
+      )}
+      {kase.abilities.close && <CloseCaseForm kase={kase} onDone={refresh} />}
+    </Panel>
   );
 }
 
@@ -86,18 +81,12 @@ function CloseCaseForm({ kase, onDone }: { kase: CaseDetail; onDone: () => void 
     onSettled: onDone,
   });
   return (
-    <Stack
-      component="form"
-      gap="sm"
-      aria-label={t('Close the case')}
-      onSubmit={(e) => {
-        e.preventDefault();
-        close.mutate();
-      }}
+    <PanelForm
+      title={t('Close the case')}
+      onSubmit={() => close.mutate()}
+      error={close.error}
+      submit={{ label: t('Close the case'), pending: close.isPending, color: 'red', variant: 'light' }}
     >
-      <Title order={3} size="h5">
-        {t('Close the case')}
-      </Title>
       <NativeSelect
         label={t('Outcome')}
         value={outcome}
@@ -130,12 +119,6 @@ function CloseCaseForm({ kase, onDone }: { kase: CaseDetail; onDone: () => void 
         minRows={2}
         maxLength={4000}
       />
-      <ProblemAlert error={close.error} />
-      <Group>
-        <Button type="submit" color="red" variant="light" loading={close.isPending}>
-          {t('Close the case')}
-        </Button>
-      </Group>
-    </Stack>
+    </PanelForm>
   );
 }

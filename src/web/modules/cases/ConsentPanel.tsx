@@ -1,10 +1,10 @@
-import { Badge, Button, Card, Group, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Group, NativeSelect, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, post } from '../../app/api.ts';
 import { useFormat } from '../../app/format.ts';
-import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
+import { Panel, PanelForm, PlainList } from '../../ui/Panel.tsx';
 import { OrganisationPicker } from '../directory/OrganisationPicker.tsx';
 import type { Organisation } from '../directory/types.ts';
 import { CONSENT_METHOD_LABELS, CONSENT_PURPOSE_LABELS, optionsOf } from './labels.ts';
@@ -36,48 +36,42 @@ export function ConsentPanel({ caseId, abilities }: { caseId: string; abilities:
   });
   if (!abilities.manageConsent) return null;
   return (
-    <Card withBorder>
-      <Stack gap="sm">
-        <Title order={2} size="h4">
-          {t('Consent')}
-        </Title>
-        <ProblemAlert error={consents.error ?? withdraw.error} />
-        {consents.data?.length === 0 && <Text c="dimmed">{t('No consent recorded yet.')}</Text>}
-        <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('Consent')}>
-          {consents.data?.map((c) => (
-            <Group key={c.id} component="li" justify="space-between" wrap="wrap" gap="xs">
-              <div>
-                <Text fw={600}>
-                  {t(CONSENT_PURPOSE_LABELS[c.purpose] ?? c.purpose)}
-                  {(c.scopeOrganisationName ?? c.scopeCountry) &&
-                    `: ${c.scopeOrganisationName ?? c.scopeCountry}`}
-                </Text>
-                <Text size="sm" c="dimmed">
-                  {t('{{method}}, given on {{date}}', {
-                    method: t(CONSENT_METHOD_LABELS[c.method] ?? c.method),
-                    date: c.obtainedOn,
-                  })}
-                  {c.withdrawnAt && ` · ${t('withdrawn {{when}}', { when: format.dateTime(c.withdrawnAt) })}`}
-                </Text>
-              </div>
-              {c.active ? (
-                <Button
-                  size="xs"
-                  variant="default"
-                  loading={withdraw.isPending && withdraw.variables === c.id}
-                  onClick={() => withdraw.mutate(c.id)}
-                >
-                  {t('Withdraw')}
-                </Button>
-              ) : (
-                <Badge color="gray">{t('Withdrawn')}</Badge>
-              )}
-            </Group>
-          ))}
-        </Stack>
-        <RecordConsentForm caseId={caseId} onDone={refresh} />
-      </Stack>
-    </Card>
+    <Panel title={t('Consent')} error={consents.error ?? withdraw.error}>
+      {consents.data?.length === 0 && <Text c="dimmed">{t('No consent recorded yet.')}</Text>}
+      <PlainList label={t('Consent')}>
+        {consents.data?.map((c) => (
+          <Group key={c.id} component="li" justify="space-between" wrap="wrap" gap="xs">
+            <div>
+              <Text fw={600}>
+                {t(CONSENT_PURPOSE_LABELS[c.purpose] ?? c.purpose)}
+                {(c.scopeOrganisationName ?? c.scopeCountry) &&
+                  `: ${c.scopeOrganisationName ?? c.scopeCountry}`}
+              </Text>
+              <Text size="sm" c="dimmed">
+                {t('{{method}}, given on {{date}}', {
+                  method: t(CONSENT_METHOD_LABELS[c.method] ?? c.method),
+                  date: c.obtainedOn,
+                })}
+                {c.withdrawnAt && ` · ${t('withdrawn {{when}}', { when: format.dateTime(c.withdrawnAt) })}`}
+              </Text>
+            </div>
+            {c.active ? (
+              <Button
+                size="xs"
+                variant="default"
+                loading={withdraw.isPending && withdraw.variables === c.id}
+                onClick={() => withdraw.mutate(c.id)}
+              >
+                {t('Withdraw')}
+              </Button>
+            ) : (
+              <Badge color="gray">{t('Withdrawn')}</Badge>
+            )}
+          </Group>
+        ))}
+      </PlainList>
+      <RecordConsentForm caseId={caseId} onDone={refresh} />
+    </Panel>
   );
 }
 
@@ -107,18 +101,12 @@ function RecordConsentForm({ caseId, onDone }: { caseId: string; onDone: () => v
     },
   });
   return (
-    <Stack
-      component="form"
-      gap="sm"
-      aria-label={t('Record consent')}
-      onSubmit={(e) => {
-        e.preventDefault();
-        record.mutate();
-      }}
+    <PanelForm
+      title={t('Record consent')}
+      onSubmit={() => record.mutate()}
+      error={record.error}
+      submit={{ label: t('Record consent'), pending: record.isPending }}
     >
-      <Title order={3} size="h5">
-        {t('Record consent')}
-      </Title>
       <NativeSelect
         label={t('Purpose')}
         value={purpose}
@@ -158,12 +146,6 @@ function RecordConsentForm({ caseId, onDone }: { caseId: string; onDone: () => v
           required
         />
       </Group>
-      <ProblemAlert error={record.error} />
-      <Group>
-        <Button type="submit" loading={record.isPending}>
-          {t('Record consent')}
-        </Button>
-      </Group>
-    </Stack>
+    </PanelForm>
   );
 }

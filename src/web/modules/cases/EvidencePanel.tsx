@@ -1,10 +1,11 @@
-import { Anchor, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import i18n from 'i18next';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api, sendForm } from '../../app/api.ts';
 import { useFormat } from '../../app/format.ts';
+import { Panel, PlainList } from '../../ui/Panel.tsx';
 import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
 
 /** An evidence file as GET/POST /cases/:id/files present it (files-service.ts). */
@@ -80,44 +81,38 @@ export function EvidencePanel({ caseId, abilities }: { caseId: string; abilities
     if (file instanceof File) upload.mutate(file, { onSuccess: () => target.reset() });
   };
   return (
-    <Card withBorder>
-      <Stack gap="sm">
-        <Title order={2} size="h4">
-          {t('Evidence')}
-        </Title>
-        <ProblemAlert error={files.error} />
-        {files.data?.length === 0 && <Text c="dimmed">{t('No files yet.')}</Text>}
-        <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('Evidence')}>
-          {files.data?.map((f) => (
-            <Stack key={f.id} component="li" gap={2}>
-              {f.name === null ? (
-                <Text>{t('This file can no longer be read.')}</Text>
-              ) : (
-                <Anchor href={f.url} dir="auto" style={{ overflowWrap: 'anywhere' }}>
-                  {f.name}
-                </Anchor>
-              )}
-              <Text size="sm" c="dimmed">
-                {formatSize(f.size, locale)} · <bdi>{f.contentType}</bdi> · {format.dateTime(f.createdAt)}
-              </Text>
-            </Stack>
-          ))}
-        </Stack>
-        {abilities.uploadFile && (
-          <Stack component="form" gap="sm" onSubmit={submit} aria-label={t('Upload evidence')}>
-            <Text component="label" htmlFor={`evidence-file-${caseId}`} fw={500} size="sm">
-              {t('Evidence file')}
+    <Panel title={t('Evidence')} error={files.error}>
+      {files.data?.length === 0 && <Text c="dimmed">{t('No files yet.')}</Text>}
+      <PlainList label={t('Evidence')}>
+        {files.data?.map((f) => (
+          <Stack key={f.id} component="li" gap={2}>
+            {f.name === null ? (
+              <Text>{t('This file can no longer be read.')}</Text>
+            ) : (
+              <Anchor href={f.url} dir="auto" style={{ overflowWrap: 'anywhere' }}>
+                {f.name}
+              </Anchor>
+            )}
+            <Text size="sm" c="dimmed">
+              {formatSize(f.size, locale)} · <bdi>{f.contentType}</bdi> · {format.dateTime(f.createdAt)}
             </Text>
-            <input id={`evidence-file-${caseId}`} name="file" type="file" required />
-            <ProblemAlert error={upload.error} />
-            <Group>
-              <Button type="submit" loading={upload.isPending}>
-                {t('Upload')}
-              </Button>
-            </Group>
           </Stack>
-        )}
-      </Stack>
-    </Card>
+        ))}
+      </PlainList>
+      {abilities.uploadFile && (
+        <Stack component="form" gap="sm" onSubmit={submit} aria-label={t('Upload evidence')}>
+          <Text component="label" htmlFor={`evidence-file-${caseId}`} fw={500} size="sm">
+            {t('Evidence file')}
+          </Text>
+          <input id={`evidence-file-${caseId}`} name="file" type="file" required />
+          <ProblemAlert error={upload.error} />
+          <Group>
+            <Button type="submit" loading={upload.isPending}>
+              {t('Upload')}
+            </Button>
+          </Group>
+        </Stack>
+      )}
+    </Panel>
   );
 }

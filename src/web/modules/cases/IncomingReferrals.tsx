@@ -1,10 +1,11 @@
-import { Anchor, Badge, Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Stack, Text, Textarea } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, post } from '../../app/api.ts';
 import { useFormat } from '../../app/format.ts';
+import { Panel, PlainList } from '../../ui/Panel.tsx';
 import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
 import { REFERRAL_STATUS_LABELS, SHAREABLE_FIELD_LABELS } from './labels.ts';
 import type { Referral } from './types.ts';
@@ -23,18 +24,13 @@ export function IncomingReferrals() {
   if (incoming.error) return <ProblemAlert error={incoming.error} />;
   if (open.length === 0) return null;
   return (
-    <Card withBorder>
-      <Stack gap="sm">
-        <Title order={2} size="h4">
-          {t('Referrals waiting for your answer')}
-        </Title>
-        <Stack component="ul" p={0} m={0} gap="md" style={{ listStyle: 'none' }}>
-          {open.map((r) => (
-            <IncomingReferral key={r.id} referral={r} />
-          ))}
-        </Stack>
-      </Stack>
-    </Card>
+    <Panel title={t('Referrals waiting for your answer')}>
+      <PlainList label={t('Referrals waiting for your answer')} gap="md">
+        {open.map((r) => (
+          <IncomingReferral key={r.id} referral={r} />
+        ))}
+      </PlainList>
+    </Panel>
   );
 }
 

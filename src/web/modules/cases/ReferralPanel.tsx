@@ -1,10 +1,10 @@
-import { Badge, Button, Card, Checkbox, Group, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Badge, Button, Checkbox, Group, Stack, Text, Textarea } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api, post } from '../../app/api.ts';
 import { useFormat } from '../../app/format.ts';
-import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
+import { Panel, PanelForm, PlainList } from '../../ui/Panel.tsx';
 import { OrganisationPicker } from '../directory/OrganisationPicker.tsx';
 import type { Organisation } from '../directory/types.ts';
 import { REFERRAL_STATUS_LABELS, SHAREABLE_FIELD_LABELS } from './labels.ts';
@@ -41,55 +41,49 @@ export function ReferralPanel({
   });
   if (!abilities.refer) return null;
   return (
-    <Card withBorder>
-      <Stack gap="sm">
-        <Title order={2} size="h4">
-          {t('Referrals')}
-        </Title>
-        <ProblemAlert error={referrals.error ?? revoke.error} />
-        {referrals.data?.length === 0 && <Text c="dimmed">{t('Not referred yet.')}</Text>}
-        <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('Referrals')}>
-          {referrals.data?.map((r) => (
-            <Stack key={r.id} component="li" gap={2}>
-              <Group justify="space-between" wrap="wrap" gap="xs">
-                <Text fw={600}>
-                  {r.toOrganisationName}
-                  {r.toCountry && ` (${r.toCountry})`}
-                </Text>
-                <Badge variant="light">{t(REFERRAL_STATUS_LABELS[r.status] ?? r.status)}</Badge>
-              </Group>
-              <Text size="sm" c="dimmed">
-                {t('Sent {{when}}; shares: {{fields}}', {
-                  when: format.dateTime(r.createdAt),
-                  fields: r.sharedFields.map((f) => t(SHAREABLE_FIELD_LABELS[f] ?? f)).join(', '),
-                })}
+    <Panel title={t('Referrals')} error={referrals.error ?? revoke.error}>
+      {referrals.data?.length === 0 && <Text c="dimmed">{t('Not referred yet.')}</Text>}
+      <PlainList label={t('Referrals')}>
+        {referrals.data?.map((r) => (
+          <Stack key={r.id} component="li" gap={2}>
+            <Group justify="space-between" wrap="wrap" gap="xs">
+              <Text fw={600}>
+                {r.toOrganisationName}
+                {r.toCountry && ` (${r.toCountry})`}
               </Text>
-              {r.overridden && (
-                <Text size="sm">
-                  {t('Sent without consent: {{reason}}', { reason: r.overrideReason ?? '' })}
-                </Text>
-              )}
-              {r.responseReason && (
-                <Text size="sm">{t('Answer: {{reason}}', { reason: r.responseReason })}</Text>
-              )}
-              {r.abilities.revoke && (
-                <Group>
-                  <Button
-                    size="xs"
-                    variant="default"
-                    loading={revoke.isPending && revoke.variables?.id === r.id}
-                    onClick={() => revoke.mutate(r)}
-                  >
-                    {t('Revoke referral')}
-                  </Button>
-                </Group>
-              )}
-            </Stack>
-          ))}
-        </Stack>
-        <ReferForm caseId={caseId} organisationId={organisationId} abilities={abilities} onDone={refresh} />
-      </Stack>
-    </Card>
+              <Badge variant="light">{t(REFERRAL_STATUS_LABELS[r.status] ?? r.status)}</Badge>
+            </Group>
+            <Text size="sm" c="dimmed">
+              {t('Sent {{when}}; shares: {{fields}}', {
+                when: format.dateTime(r.createdAt),
+                fields: r.sharedFields.map((f) => t(SHAREABLE_FIELD_LABELS[f] ?? f)).join(', '),
+              })}
+            </Text>
+            {r.overridden && (
+              <Text size="sm">
+                {t('Sent without consent: {{reason}}', { reason: r.overrideReason ?? '' })}
+              </Text>
+            )}
+            {r.responseReason && (
+              <Text size="sm">{t('Answer: {{reason}}', { reason: r.responseReason })}</Text>
+            )}
+            {r.abilities.revoke && (
+              <Group>
+                <Button
+                  size="xs"
+                  variant="default"
+                  loading={revoke.isPending && revoke.variables?.id === r.id}
+                  onClick={() => revoke.mutate(r)}
+                >
+                  {t('Revoke referral')}
+                </Button>
+              </Group>
+            )}
+          </Stack>
+        ))}
+      </PlainList>
+      <ReferForm caseId={caseId} organisationId={organisationId} abilities={abilities} onDone={refresh} />
+    </Panel>
   );
 }
 
@@ -128,18 +122,12 @@ function ReferForm({
   // Without a matching sharing consent the server refuses; a supervisor may then override in writing.
   const needsConsent = refer.error instanceof ApiError && refer.error.code === 'consent_required';
   return (
-    <Stack
-      component="form"
-      gap="sm"
-      aria-label={t('Refer the case')}
-      onSubmit={(e) => {
-        e.preventDefault();
-        refer.mutate();
-      }}
+    <PanelForm
+      title={t('Refer the case')}
+      onSubmit={() => refer.mutate()}
+      error={refer.error}
+      submit={{ label: t('Send referral'), pending: refer.isPending, disabled: !to || fields.length === 0 }}
     >
-      <Title order={3} size="h5">
-        {t('Refer the case')}
-      </Title>
       <OrganisationPicker
         key={round}
         label={t('Refer to organisation')}
@@ -171,12 +159,6 @@ function ReferForm({
           maxLength={4000}
         />
       )}
-      <ProblemAlert error={refer.error} />
-      <Group>
-        <Button type="submit" loading={refer.isPending} disabled={!to || fields.length === 0}>
-          {t('Send referral')}
-        </Button>
-      </Group>
-    </Stack>
+    </PanelForm>
   );
 }

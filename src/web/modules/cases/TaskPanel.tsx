@@ -1,22 +1,9 @@
-import {
-  Badge,
-  Button,
-  Card,
-  Checkbox,
-  Group,
-  NativeSelect,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Badge, Checkbox, Group, NativeSelect, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, patch, post } from '../../app/api.ts';
 import { useFormat } from '../../app/format.ts';
-import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
+import { Panel, PanelForm, PlainList } from '../../ui/Panel.tsx';
 import type { Assignee } from './types.ts';
 
 /** A task as GET/POST/PATCH /cases/:id/tasks present it (service-timeline.ts `presentTask`). */
@@ -70,9 +57,7 @@ export function TaskPanel({
   if (!abilities.manageTasks) return null;
   // Tasks carry only the assignee's id; the case detail the page already read names the team.
   const assigneeName = (userId: string | null) => assignees.find((a) => a.userId === userId)?.name;
-  const submit = (event: FormEvent<HTMLDivElement>) => {
-    event.preventDefault();
-    const target = event.currentTarget as unknown as HTMLFormElement;
+  const submit = (target: HTMLFormElement) => {
     const form = new FormData(target);
     const field = (name: string) => String(form.get(name) ?? '');
     add.mutate(
@@ -86,72 +71,62 @@ export function TaskPanel({
     );
   };
   return (
-    <Card withBorder>
-      <Stack gap="sm">
-        <Title order={2} size="h4">
-          {t('Tasks')}
-        </Title>
-        <ProblemAlert error={tasks.error ?? toggle.error} />
-        {tasks.data?.length === 0 && <Text c="dimmed">{t('No tasks yet.')}</Text>}
-        <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('Tasks')}>
-          {tasks.data?.map((task) => {
-            const name = assigneeName(task.assigneeUserId);
-            return (
-              <Group
-                key={task.id}
-                component="li"
-                justify="space-between"
-                align="flex-start"
-                wrap="wrap"
-                gap="xs"
-              >
-                <Checkbox
-                  label={<span dir="auto">{task.title}</span>}
-                  checked={!!task.doneAt}
-                  disabled={toggle.isPending && toggle.variables?.id === task.id}
-                  onChange={() => toggle.mutate(task)}
-                  description={[
-                    task.dueAt && t('Due {{date}}', { date: format.dateTime(task.dueAt) }),
-                    task.remindAt && t('Reminder {{date}}', { date: format.dateTime(task.remindAt) }),
-                    name && t('Assigned to {{name}}', { name }),
-                  ]
-                    .filter(Boolean)
-                    .join(' · ')}
-                />
-                {task.overdue && (
-                  <Badge variant="light" color="red">
-                    {t('Overdue')}
-                  </Badge>
-                )}
-              </Group>
-            );
-          })}
-        </Stack>
-        <Stack component="form" gap="sm" onSubmit={submit} aria-label={t('Add a task')}>
-          <Title order={3} size="h5">
-            {t('Add a task')}
-          </Title>
-          <TextInput name="title" label={t('Task')} required maxLength={300} />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput name="dueAt" type="datetime-local" label={t('Due')} />
-            <TextInput name="remindAt" type="datetime-local" label={t('Remind on')} />
-          </SimpleGrid>
-          <NativeSelect
-            name="assigneeUserId"
-            label={t('Assign to (receives the reminder)')}
-            data={[
-              { value: '', label: t('Nobody yet') },
-              ...assignees.map((a) => ({ value: a.userId, label: a.name })),
-            ]}
-          />
-          <ProblemAlert error={add.error} />
-          <Group>
-            <Button type="submit" loading={add.isPending}>
-              {t('Add task')}
-            </Button>
-          </Group>
-        </Stack>
-      </Stack>
-    </Card>
+    <Panel title={t('Tasks')} error={tasks.error ?? toggle.error}>
+      {tasks.data?.length === 0 && <Text c="dimmed">{t('No tasks yet.')}</Text>}
+      <PlainList label={t('Tasks')}>
+        {tasks.data?.map((task) => {
+          const name = assigneeName(task.assigneeUserId);
+          return (
+            <Group
+              key={task.id}
+              component="li"
+              justify="space-between"
+              align="flex-start"
+              wrap="wrap"
+              gap="xs"
+            >
+              <Checkbox
+                label={<span dir="auto">{task.title}</span>}
+                checked={!!task.doneAt}
+                disabled={toggle.isPending && toggle.variables?.id === task.id}
+                onChange={() => toggle.mutate(task)}
+                description={[
+                  task.dueAt && t('Due {{date}}', { date: format.dateTime(task.dueAt) }),
+                  task.remindAt && t('Reminder {{date}}', { date: format.dateTime(task.remindAt) }),
+                  name && t('Assigned to {{name}}', { name }),
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
+              />
+              {task.overdue && (
+                <Badge variant="light" color="red">
+                  {t('Overdue')}
+                </Badge>
+              )}
+            </Group>
+          );
+        })}
+      </PlainList>
+      <PanelForm
+        title={t('Add a task')}
+        onSubmit={submit}
+        error={add.error}
+        submit={{ label: t('Add task'), pending: add.isPending }}
+      >
+        <TextInput name="title" label={t('Task')} required maxLength={300} />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput name="dueAt" type="datetime-local" label={t('Due')} />
+          <TextInput name="remindAt" type="datetime-local" label={t('Remind on')} />
+        </SimpleGrid>
+        <NativeSelect
+          name="assigneeUserId"
+          label={t('Assign to (receives the reminder)')}
+          data={[
+            { value: '', label: t('Nobody yet') },
+            ...assignees.map((a) => ({ value: a.userId, label: a.name })),
+          ]}
+        />
+      </PanelForm>
+    </Panel>
   );
 }

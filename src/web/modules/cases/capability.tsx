@@ -2,6 +2,7 @@ import { Route, Routes } from 'react-router';
 import { type Capability, msg } from '../../app/capability.ts';
 import { can } from '../../app/session.ts';
 import { CaseDetailPage } from './CaseDetailPage.tsx';
+import { CaseStatisticsPage } from './CaseStatisticsPage.tsx';
 import { CasesPage } from './CasesPage.tsx';
 import { NewCasePage } from './NewCasePage.tsx';
 
@@ -22,4 +23,14 @@ export const casesCapability: Capability = {
   path: '/cases',
   element: <CaseRoutes />,
   visible: (abilities) => can(abilities, 'case', 'list'),
+};
+
+/** Anonymised statistics: for every staff role, also those who handle no cases themselves. */
+export const caseStatisticsCapability: Capability = {
+  id: 'case-statistics',
+  navLabel: msg('Case statistics'),
+  description: msg('Anonymised counts of consented cases by corridor, sector, violation, outcome and year.'),
+  path: '/case-statistics',
+  element: <CaseStatisticsPage />,
+  visible: (abilities) => can(abilities, 'caseStatistics', 'read'),
 };

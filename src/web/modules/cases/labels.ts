@@ -1,7 +1,8 @@
 import { msg } from '../../app/capability.ts';
 
 // The cases API speaks in codes; these are their names on screen (English in msg(), translated by t()).
-// The codes mirror src/server/modules/cases/vocabulary.ts, which the web bundle does not import.
+// The codes mirror src/server/modules/cases/vocabulary.ts, which the web bundle does not import;
+// the workflow itself is shared (src/shared/case-workflow.ts).
 
 export const STATUS_LABELS: Record<string, string> = {
   intake: msg('Intake'),
@@ -9,15 +10,6 @@ export const STATUS_LABELS: Record<string, string> = {
   active: msg('Active'),
   referred: msg('Referred'),
   closed: msg('Closed'),
-};
-
-/** Status changes the workflow allows; closing has its own form because it needs an outcome. */
-export const NEXT_STATUSES: Record<string, readonly string[]> = {
-  intake: ['assessment', 'active'],
-  assessment: ['active', 'intake'],
-  active: ['referred', 'assessment'],
-  referred: ['active'],
-  closed: [],
 };
 
 export const OUTCOME_LABELS: Record<string, string> = {
