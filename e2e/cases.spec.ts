@@ -25,13 +25,18 @@ let browser: Browser;
 const PASSWORD = 'correct horse battery staple';
 const used = new Set<number>();
 
-async function caseWorker(organisationId: string, email: string, supervisor: boolean) {
+async function caseWorker(
+  organisationId: string,
+  email: string,
+  supervisor: boolean,
+  role: 'case_worker' | 'administrator' = 'case_worker',
+) {
   const db = tulay.running.database.db;
   const user = await insertUser(db, {
     organisationId,
     email,
     name: email.split('@')[0]!,
-    role: 'case_worker',
+    role,
     passwordHash: await hashPassword(PASSWORD),
   });
   const secret = newTotpSecret();
@@ -232,4 +237,30 @@ test('a migrant asks for help in Arabic; the desk refers the case with consent t
   await back.getByText(message).waitFor();
   await expectAccessible(back, 'status');
   expect(errors).toEqual([]);
+});
+
+test('an administrator names who supervises the organisation’s cases and who keeps its intake desk', async () => {
+  const organisation = await insertOrganisation(tulay.running.database.db, {
+    name: 'Jeddah Workers Help Desk',
+    countryCode: 'SA',
+    published: true,
+  });
+  const admin = await caseWorker(organisation, 'admin@jeddah.example.org', false, 'administrator');
+  await caseWorker(organisation, 'amina@jeddah.example.org', false);
+  const page = await (await browser.newContext({ baseURL: tulay.url })).newPage();
+  await signIn(page, admin.email, PASSWORD, { secret: admin.secret, used });
+  await page.getByRole('heading', { name: /^Welcome/ }).waitFor();
+  await page.getByRole('link', { name: 'Case supervisors', exact: true }).click();
+  await page.getByText('No case supervisors yet.').waitFor();
+  await page.getByLabel('Colleague').selectOption({ label: 'amina (amina@jeddah.example.org)' });
+  await page.getByLabel('Intake desk: receives Get-help requests').check();
+  await page.getByRole('button', { name: 'Name supervisor' }).click();
+  const list = page.getByRole('list', { name: 'Supervisors' });
+  await list.getByText('amina@jeddah.example.org').waitFor();
+  await list.getByText('Intake desk').waitFor();
+  await expectAccessible(page, 'case supervisors');
+  await page.getByRole('button', { name: 'Stop amina supervising' }).click();
+  await page.getByText('No case supervisors yet.').waitFor();
+  // Administrators run the platform; they do not read cases.
+  expect(await page.getByRole('link', { name: 'Cases', exact: true }).count()).toBe(0);
 });

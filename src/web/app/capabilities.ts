@@ -1,6 +1,10 @@
 import { accountCapability } from '../modules/account/capability.tsx';
 import { auditCapability } from '../modules/audit/capability.tsx';
-import { caseStatisticsCapability, casesCapability } from '../modules/cases/capability.tsx';
+import {
+  caseStatisticsCapability,
+  caseSupervisorsCapability,
+  casesCapability,
+} from '../modules/cases/capability.tsx';
 import { directoryCapability } from '../modules/directory/capability.tsx';
 import { homeCapability } from '../modules/home/capability.tsx';
 import { libraryCapability } from '../modules/library/capability.tsx';
@@ -21,6 +25,7 @@ export const capabilities: readonly Capability[] = [
   libraryCapability,
   casesCapability,
   caseStatisticsCapability,
+  caseSupervisorsCapability,
   usersCapability,
   auditCapability,
   outboxCapability,

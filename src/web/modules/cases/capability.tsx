@@ -3,6 +3,7 @@ import { type Capability, msg } from '../../app/capability.ts';
 import { can } from '../../app/session.ts';
 import { CaseDetailPage } from './CaseDetailPage.tsx';
 import { CaseStatisticsPage } from './CaseStatisticsPage.tsx';
+import { CaseSupervisorsPage } from './CaseSupervisorsPage.tsx';
 import { CasesPage } from './CasesPage.tsx';
 import { NewCasePage } from './NewCasePage.tsx';
 
@@ -33,4 +34,14 @@ export const caseStatisticsCapability: Capability = {
   path: '/case-statistics',
   element: <CaseStatisticsPage />,
   visible: (abilities) => can(abilities, 'caseStatistics', 'read'),
+};
+
+/** Administrators and secretariat staff name who supervises their organisation's cases. */
+export const caseSupervisorsCapability: Capability = {
+  id: 'case-supervisors',
+  navLabel: msg('Case supervisors'),
+  description: msg('Name who supervises your organisation’s cases and who receives Get-help requests.'),
+  path: '/case-supervisors',
+  element: <CaseSupervisorsPage />,
+  visible: (abilities) => can(abilities, 'caseSupervisor', 'list'),
 };
