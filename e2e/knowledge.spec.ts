@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { insertOrganisation } from '../src/server/modules/directory/repository.ts';
 import { organisations } from '../src/server/modules/directory/schema.ts';
 import { hashPassword } from '../src/server/platform/auth/passwords.ts';
 import { insertUser } from '../src/server/platform/auth/repository.ts';
@@ -24,6 +25,8 @@ beforeAll(async () => {
     .insert(organisations)
     .values({ name: 'Kanlungan Centre', typeCode: 'ngo', published: true })
     .returning();
+  // Through the directory's repository, so the proposer can find it by name.
+  await insertOrganisation(db, { name: 'Qatar Domestic Workers Network', typeCode: 'ngo', published: true });
   const passwordHash = await hashPassword(PASSWORD);
   await insertUser(db, {
     organisationId: org!.id,
@@ -105,8 +108,30 @@ test('a member editor proposes, staff request changes, the editor resubmits, sta
   await editor.page.getByText('Please say since when.').waitFor();
   await editor.page.getByRole('button', { name: 'Edit', exact: true }).click();
   await editor.page.getByLabel('Title').fill('Peer counselling for domestic workers in Qatar since 2019');
+  // A partner shares the responsibility, and the record names its source.
+  await editor.page.getByLabel('Find an organisation').fill('Qatar Domestic');
+  await expect
+    .poll(() =>
+      editor.page
+        .getByLabel('Responsible organisation', { exact: true })
+        .locator('option')
+        .first()
+        .textContent(),
+    )
+    .toContain('Qatar Domestic Workers Network');
+  await editor.page.getByRole('button', { name: 'Add organisation' }).click();
+  await editor.page
+    .getByRole('list', { name: 'Responsible organisations' })
+    .getByText('Qatar Domestic Workers Network')
+    .waitFor();
+  await editor.page.getByRole('button', { name: 'Add a source' }).click();
+  await editor.page.getByLabel('Source 1: title').fill('Kanlungan annual report 2020');
+  await editor.page.getByLabel('Source 1: web address').fill('https://example.org/report-2020');
+  await expectAccessible(editor.page, 'practice form with partners and sources');
   await editor.page.getByRole('button', { name: 'Save', exact: true }).click();
   await editor.page.getByRole('button', { name: 'Edit', exact: true }).waitFor();
+  await editor.page.getByText(/Kanlungan Centre.*Qatar Domestic Workers Network/).waitFor();
+  await editor.page.getByRole('link', { name: 'Kanlungan annual report 2020' }).waitFor();
   await editor.page.getByRole('button', { name: 'Submit for review' }).click();
   await editor.page.getByText('Submitted', { exact: true }).first().waitFor();
 

@@ -90,6 +90,12 @@ export function PracticeDetail() {
         ) : (
           <>
             <Text size="sm">
+              <strong>{t('Responsible organisations')}:</strong>{' '}
+              {p.responsible
+                .map((r) => (r.type?.label ? `${r.name} (${r.type.label})` : r.name))
+                .join(', ') || '—'}
+            </Text>
+            <Text size="sm">
               <strong>{t('Countries')}:</strong> {p.countries.map((c) => c.label).join(', ') || '—'}
             </Text>
             <Text size="sm">
@@ -103,6 +109,24 @@ export function PracticeDetail() {
               {/* biome-ignore lint/security/noDangerouslySetInnerHtml: server-sanitised rich text (practices/html.ts) */}
               <div dangerouslySetInnerHTML={{ __html: p.localDescription }} />
             </Typography>
+            {p.sources.length > 0 && (
+              <Stack gap={4}>
+                <Text size="sm" fw={700}>
+                  {t('Sources')}
+                </Text>
+                {p.sources.map((source) =>
+                  source.url ? (
+                    <Anchor key={source.title + source.url} href={source.url} size="sm" rel="noreferrer">
+                      {source.title}
+                    </Anchor>
+                  ) : (
+                    <Text key={source.title} size="sm">
+                      {source.title}
+                    </Text>
+                  ),
+                )}
+              </Stack>
+            )}
             {p.abilities.update && (
               <Group>
                 <Button variant="light" onClick={() => setEditing(true)}>

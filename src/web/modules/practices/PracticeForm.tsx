@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, patch, post } from '../../app/api.ts';
 import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
+import { cleanSources, ResponsibleField, SourcesField } from './PracticeLinkFields.tsx';
 import type { Practice, Term } from './types.ts';
 
 function useTerms(key: string) {
@@ -36,6 +37,10 @@ export function PracticeForm({ practice, onDone }: { practice?: Practice; onDone
   const [mlflmCodes, setMlflmCodes] = useState<string[]>(practice?.mlflm.map((c) => c.code) ?? []);
   const [periodStart, setPeriodStart] = useState(practice?.periodStart ?? '');
   const [periodEnd, setPeriodEnd] = useState(practice?.periodEnd ?? '');
+  const [responsible, setResponsible] = useState(
+    practice?.responsible.map((r) => ({ organisationId: r.organisationId, name: r.name })) ?? [],
+  );
+  const [sources, setSources] = useState(practice?.sources ?? []);
   const [asiaPacific, setAsiaPacific] = useState(
     practice?.regions.some((r) => r.code === 'ilo-asia-pacific') ?? false,
   );
@@ -50,6 +55,12 @@ export function PracticeForm({ practice, onDone }: { practice?: Practice; onDone
         regions: asiaPacific ? ['ilo-asia-pacific'] : [],
         periodStart: periodStart.trim() || null,
         periodEnd: periodEnd.trim() || null,
+        // None named on a new proposal: the server makes the proposing organisation responsible.
+        responsible:
+          responsible.length || practice
+            ? responsible.map((r) => ({ organisationId: r.organisationId }))
+            : undefined,
+        sources: cleanSources(sources),
       };
       const r = practice
         ? await patch<{ data: Practice }>(`/practices/${practice.id}`, { ...body, version: practice.version })
@@ -120,6 +131,8 @@ export function PracticeForm({ practice, onDone }: { practice?: Practice; onDone
             onChange={(e) => setPeriodEnd(e.currentTarget.value)}
           />
         </Group>
+        <ResponsibleField value={responsible} onChange={setResponsible} />
+        <SourcesField value={sources} onChange={setSources} />
         <Group justify="flex-end">
           <Button type="submit" loading={save.isPending}>
             {practice ? t('Save') : t('Save draft')}

@@ -26,6 +26,7 @@ export interface Practice {
   mlflm: Coded[];
   periodStart: string | null;
   periodEnd: string | null;
+  sources: { title: string; url?: string }[];
   version: number;
   abilities: Record<string, boolean>;
   history?: {
