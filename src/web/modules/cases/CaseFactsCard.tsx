@@ -1,23 +1,21 @@
 import { Card, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useTerms } from '../directory/lookups.ts';
+import { termLabel, useTerms } from '../directory/lookups.ts';
 
 /** The case's facts: corridor, sector, employer and agency, violation types in the reader's language. */
 export function CaseFactsCard({ facts }: { facts: Record<string, unknown> }) {
   const { t } = useTranslation();
   const violations = useTerms('case_violation');
   const sectors = useTerms('case_sector');
-  const labelOf = (terms: typeof violations.data, code: string) =>
-    terms?.find((term) => term.code === code)?.label ?? code;
   const text = (key: string) => (typeof facts[key] === 'string' ? (facts[key] as string) : null);
   const codes = Array.isArray(facts.violationCodes) ? (facts.violationCodes as string[]) : [];
   const rows: Array<[string, string | null]> = [
     [t('Corridor'), `${text('originCountry') ?? '?'} → ${text('destinationCountry') ?? '?'}`],
     [t('Nationality'), text('nationality')],
-    [t('Sector'), text('sector') && labelOf(sectors.data, text('sector')!)],
+    [t('Sector'), text('sector') && termLabel(sectors.data, text('sector')!)],
     [t('Employer'), text('employerName')],
     [t('Recruitment agency'), text('agencyName')],
-    [t('Violations'), codes.map((code) => labelOf(violations.data, code)).join(', ') || null],
+    [t('Violations'), codes.map((code) => termLabel(violations.data, code)).join(', ') || null],
   ];
   return (
     <Card withBorder>

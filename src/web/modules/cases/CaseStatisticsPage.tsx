@@ -7,7 +7,7 @@ import { msg } from '../../app/capability.ts';
 import { useFormat } from '../../app/format.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
-import { useTerms } from '../directory/lookups.ts';
+import { termLabel, useTerms } from '../directory/lookups.ts';
 import { OUTCOME_LABELS } from './labels.ts';
 
 const DIMENSIONS = [
@@ -45,8 +45,8 @@ export function CaseStatisticsPage() {
   const label = (dimension: string, value: unknown) => {
     const code = String(value ?? '');
     if (code === '' || code === 'null') return t('Not recorded');
-    if (dimension === 'violation') return violations.data?.find((v) => v.code === code)?.label ?? code;
-    if (dimension === 'sector') return sectors.data?.find((s) => s.code === code)?.label ?? code;
+    if (dimension === 'violation') return termLabel(violations.data, code);
+    if (dimension === 'sector') return termLabel(sectors.data, code);
     if (dimension === 'outcome') return t(OUTCOME_LABELS[code] ?? code);
     return code;
   };

@@ -40,6 +40,10 @@ export function useNetworks() {
   });
 }
 
+/** A term's label in the current language, or its code while the terms load (or for a retired code). */
+export const termLabel = (terms: Term[] | undefined, code: string) =>
+  terms?.find((term) => term.code === code)?.label ?? code;
+
 /** Indented labels so a vocabulary's tree reads as a tree in a plain <select>. */
 export const termOptions = (terms: Term[] | undefined) =>
   (terms ?? []).map((term) => ({
