@@ -87,9 +87,27 @@ test('import a CSV (preview → commit), create a network, add members with role
   await page.getByLabel('Type').selectOption('network');
   await page.getByLabel('Headquarters country').selectOption('HK');
   await page.getByLabel('Show in the public directory').check();
+  await page.getByRole('textbox', { name: 'Filipino' }).fill('Network ng mga Migrante sa Asya Pasipiko');
+  await page.getByRole('combobox', { name: 'Countries where active' }).fill('Philipp');
+  await page
+    .getByRole('listbox', { name: 'Countries where active' })
+    .getByRole('option', { name: 'Philippines' })
+    .click();
+  await page.getByLabel('Origin').selectOption('PH');
+  await page.getByLabel('Destination').selectOption('HK');
+  await page.getByRole('button', { name: 'Add corridor' }).click();
+  await page.getByRole('list', { name: 'Corridors' }).getByText('Philippines → Hong Kong').waitFor();
+  await page.getByRole('button', { name: 'Add a contact point' }).click();
+  await page.getByLabel('Contact 1', { exact: true }).fill('secretariat@apmn.example');
   await expectAccessible(page, 'new organisation');
   await page.getByRole('button', { name: 'Save' }).click();
   await page.getByRole('heading', { name: 'Asia Pacific Migrant Network' }).waitFor();
+  for (const fact of [
+    'Network ng mga Migrante sa Asya Pasipiko',
+    'Philippines → Hong Kong',
+    'secretariat@apmn.example',
+  ])
+    await page.getByText(fact).waitFor();
 
   for (const [name, role] of [
     ['Migrants Trade Union', 'partner'],
@@ -117,7 +135,9 @@ test('filter the list, export exactly what is shown, and view the map', async ()
   await page.goto('/directory');
   await page.getByLabel('Region or grouping').selectOption('apme');
   await page.getByLabel('Type').selectOption('trade_union');
-  await expect.poll(() => page.getByTestId('result-count').textContent()).toBe('1 organisations');
+  await expect
+    .poll(() => page.getByTestId('result-count').textContent(), { timeout: 15_000 })
+    .toBe('1 organisations');
   const shown = await page.getByRole('list', { name: 'Organisations' }).getByRole('link').allTextContents();
   expect(shown).toEqual(['Migrants Trade Union']);
   const href = await page.getByRole('link', { name: 'CSV' }).getAttribute('href');
@@ -133,13 +153,25 @@ test('filter the list, export exactly what is shown, and view the map', async ()
   await page.getByLabel('Type').selectOption('');
   await page.getByLabel('Region or grouping').selectOption('');
   await page.getByLabel('Search').fill('japan');
-  await expect.poll(() => page.getByTestId('result-count').textContent()).toBe('1 organisations');
+  await expect
+    .poll(() => page.getByTestId('result-count').textContent(), { timeout: 15_000 })
+    .toBe('1 organisations');
   const exported = await (
     await page.request.get((await page.getByRole('link', { name: 'CSV' }).getAttribute('href'))!)
   ).text();
   expect(exported).toContain(`"'=HYPERLINK(""http://evil.example"")"`);
 
   await page.getByLabel('Search').fill('');
+  await page.getByLabel('Corridor from').selectOption('PH');
+  await page.getByLabel('to', { exact: true }).selectOption('HK');
+  await expect
+    .poll(() => page.getByTestId('result-count').textContent(), { timeout: 15_000 })
+    .toBe('1 organisations');
+  expect(page.url()).toContain('corridor=PH-HK');
+  expect(await page.getByRole('list', { name: 'Organisations' }).getByRole('link').allTextContents()).toEqual(
+    ['Asia Pacific Migrant Network'],
+  );
+  await page.getByLabel('Corridor from').selectOption('');
   await page.getByLabel('Show map').check();
   const map = page.getByTestId('member-map');
   await expect
@@ -165,4 +197,57 @@ test('the public directory lists published organisations with JSON-LD and works 
   await snapshot(page, 'directory-public');
   expect(errors).toEqual([]);
   await context.close();
+});
+
+test('correct the column mapping of an import, then find the duplicates it made and merge them', async () => {
+  const { page, errors } = await staffPage();
+  const csv = join(tmpdir(), `tulay-mapping-${Date.now()}.csv`);
+  writeFileSync(
+    csv,
+    'Ref,Organisation,Land,Remarks\n' +
+      'ph-1,Kanlungan Centre Foundation,PH,first entry\n' +
+      'ph-2,Kanlungan Center Foundation Inc,PH,typed again\n',
+  );
+  await page.goto('/directory/import');
+  await page.getByLabel('File (CSV or XLSX, up to 50 MB)').setInputFiles(csv);
+  await page.getByRole('button', { name: 'Preview' }).click();
+  // "Organisation" is a known synonym of name; "Ref" and "Land" are not, so they start unmapped.
+  const columns = page.getByRole('region', { name: 'Columns' });
+  await expect.poll(() => columns.getByLabel('Organisation').inputValue()).toBe('name');
+  expect(await columns.getByLabel('Ref').inputValue()).toBe('');
+  expect(await columns.getByLabel('Land').locator('option[value="name"]').isDisabled()).toBe(true);
+  await columns.getByLabel('Ref').selectOption('external_id');
+  await columns.getByLabel('Land').selectOption('country');
+  await expectAccessible(page, 'import column mapping');
+  await snapshot(page, 'directory-import-mapping');
+  await columns.getByRole('button', { name: 'Preview again with these columns' }).click();
+  await expect.poll(() => page.getByTestId('import-summary').textContent()).toContain('New: 2');
+  await page.getByRole('button', { name: 'Import 2 rows' }).click();
+  await page.getByText('2 added, 0 changed, 0 unchanged.').waitFor();
+
+  await page.goto('/directory');
+  await page.getByRole('link', { name: 'Possible duplicates' }).click();
+  await page.getByRole('heading', { name: 'Possible duplicates' }).waitFor();
+  await page.getByLabel('Country').selectOption('PH');
+  const pairs = page.getByRole('list', { name: 'Possible duplicates' });
+  await pairs.getByRole('link', { name: 'Kanlungan Center Foundation Inc' }).waitFor();
+  await expectAccessible(page, 'possible duplicates');
+  await pairs.getByRole('button', { name: /^Compare and merge Kanlungan/ }).click();
+  const dialog = page.getByRole('dialog', { name: 'Compare and merge' });
+  await dialog.getByRole('radio', { name: 'Kanlungan Centre Foundation' }).check();
+  await expect.poll(() => dialog.textContent()).toContain('ph-2');
+  await expectAccessible(page, 'merge dialog');
+  await snapshot(page, 'directory-merge');
+  await dialog.getByRole('button', { name: 'Merge into Kanlungan Centre Foundation' }).click();
+  await dialog.getByText('Merged').waitFor();
+  await dialog.getByRole('link', { name: 'Kanlungan Centre Foundation' }).click();
+  await page.getByRole('heading', { name: 'Kanlungan Centre Foundation' }).waitFor();
+
+  // The duplicate stays as a pointer; the pair no longer shows.
+  await page.goto('/directory/duplicates');
+  await page.getByLabel('Country').selectOption('PH');
+  await page.getByText('No possible duplicates at this similarity.').waitFor();
+  const merged = await (await page.request.get('/api/v1/organisations?q=Kanlungan')).json();
+  expect(merged.data.map((o: { name: string }) => o.name)).toEqual(['Kanlungan Centre Foundation']);
+  expect(errors).toEqual([]);
 });

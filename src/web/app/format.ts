@@ -14,5 +14,9 @@ export function useFormat() {
     number(value: number): string {
       return new Intl.NumberFormat(locale).format(value);
     },
+    /** A fraction (0.72) as a whole percentage in the reader's digits and sign order ("72%"). */
+    percent(fraction: number): string {
+      return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(fraction);
+    },
   };
 }

@@ -1,3 +1,4 @@
+import { IMPORT_TARGETS, type ImportTarget } from '../../../shared/import-targets.ts';
 import { parseCorridor, resolveCountry } from '../geography/countries.ts';
 import { codeFromLabel, matchTerm, type Term } from '../vocabularies/service.ts';
 import type { Table } from './tabular.ts';
@@ -5,23 +6,8 @@ import type { Table } from './tabular.ts';
 // Pure functions of the import: read spreadsheet rows into organisation values, then compare them
 // with what the directory holds. No database here, so every rule is easy to test.
 
-export const TARGETS = [
-  'id',
-  'external_id',
-  'name',
-  'acronym',
-  'type',
-  'country',
-  'countries',
-  'corridors',
-  'founded_year',
-  'website',
-  'description',
-  'published',
-  'contact_email',
-  'contact_phone',
-] as const;
-export type Target = (typeof TARGETS)[number] | `name_${string}`;
+export const TARGETS = IMPORT_TARGETS;
+export type Target = ImportTarget;
 
 export type MatchKey = 'external_id' | 'name_country' | 'id';
 export type VocabularyPolicy = 'reject' | 'create';
@@ -96,7 +82,10 @@ export function defaultMapping(header: string[]): Record<string, Target | ''> {
   }
   for (const h of header) {
     const n = normaliseHeader(h);
-    if ((n === 'country' || n === 'type') && mapping[h] === '') mapping[h] = n;
+    if ((n === 'country' || n === 'type') && mapping[h] === '') {
+      for (const other of header) if (mapping[other] === n) mapping[other] = '';
+      mapping[h] = n;
+    }
   }
   return mapping;
 }

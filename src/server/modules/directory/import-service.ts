@@ -159,6 +159,21 @@ function checkMapping(header: string[], mapping: Record<string, string>): Record
   return out;
 }
 
+/** Two columns filling one field would let the later silently win: ask the person to choose. */
+function rejectSharedTargets(mapping: Record<string, Target | ''>) {
+  const columnsOf = new Map<string, string[]>();
+  for (const [column, target] of Object.entries(mapping))
+    if (target) columnsOf.set(target, [...(columnsOf.get(target) ?? []), column]);
+  const errors: FieldError[] = [...columnsOf]
+    .filter(([, columns]) => columns.length > 1)
+    .map(([target, columns]) => ({
+      field: `mapping.${columns[1]}`,
+      code: 'duplicate_target',
+      message: `Columns "${columns.join('", "')}" all fill "${target}": map only one of them`,
+    }));
+  if (errors.length) throw problems.validation(errors);
+}
+
 const PREVIEW_ROWS = 200;
 
 function presentImport(row: {
@@ -195,6 +210,7 @@ export async function previewImport(
     ...defaultMapping(table.header),
     ...(options.mapping ? checkMapping(table.header, options.mapping) : {}),
   };
+  rejectSharedTargets(mapping);
   if (!Object.values(mapping).includes('name') && options.key !== 'id') {
     throw problems.validation([
       { field: 'mapping', code: 'name_required', message: 'Map one column to "name"' },

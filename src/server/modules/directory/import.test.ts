@@ -131,6 +131,18 @@ describe('import', () => {
     expect(p.summary).toMatchObject({ create: 1, error: 0 });
     const bad = await preview(csv, 'x.csv', '', { mapping: JSON.stringify({ Nope: 'name' }) });
     expect(bad.statusCode).toBe(400);
+    const shared = await preview(csv, 'x.csv', '', {
+      mapping: JSON.stringify({ Ref: 'name', 'Organisation name': 'name' }),
+    });
+    expect(shared.statusCode).toBe(400);
+    expect(shared.json().errors[0]).toMatchObject({
+      field: 'mapping.Organisation name',
+      code: 'duplicate_target',
+    });
+    // A code column wins over a name column for the same field, without asking.
+    const both = 'name,country_name,country\nBoth columns org,Indonesia,ID\n';
+    const auto = (await preview(both)).json().data;
+    expect(auto.mapping).toEqual({ name: 'name', country_name: '', country: 'country' });
   });
 
   it('reads quoted newlines, BOMs, UTF-16 and XLSX; refuses other encodings clearly', async () => {

@@ -1,4 +1,5 @@
 import { Route, Routes } from 'react-router';
+import { DuplicatesPage } from './DuplicatesPage.tsx';
 import { ImportPage } from './ImportPage.tsx';
 import { NewOrganisationPage } from './NewOrganisationPage.tsx';
 import { OrganisationPage } from './OrganisationPage.tsx';
@@ -12,6 +13,7 @@ export function DirectoryRoutes() {
       <Route path="organisations/new" element={<NewOrganisationPage />} />
       <Route path="organisations/:id" element={<OrganisationPage />} />
       <Route path="import" element={<ImportPage />} />
+      <Route path="duplicates" element={<DuplicatesPage />} />
     </Routes>
   );
 }

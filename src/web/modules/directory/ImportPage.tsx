@@ -8,6 +8,7 @@ import { ApiError, api, type Problem, post } from '../../app/api.ts';
 import { useFormat } from '../../app/format.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
+import { ColumnMapping } from './ColumnMapping.tsx';
 
 interface Summary {
   total: number;
@@ -21,13 +22,20 @@ interface Preview {
   id: string;
   version: number;
   summary: Summary;
+  header: string[];
+  mapping: Record<string, string>;
   rows: { line: number; action: string; name: string | null; changes: string[]; errors: string[] }[];
 }
 
 const COLORS: Record<string, string> = { create: 'green', update: 'blue', unchanged: 'gray', error: 'red' };
 
 /** Uploads with XMLHttpRequest, the one browser API that reports upload progress. */
-function upload(file: File, query: string, onProgress: (fraction: number) => void): Promise<Preview> {
+function upload(
+  file: File,
+  query: string,
+  mapping: Record<string, string> | null,
+  onProgress: (fraction: number) => void,
+): Promise<Preview> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `/api/v1/directory/imports${query}`);
@@ -63,6 +71,8 @@ function upload(file: File, query: string, onProgress: (fraction: number) => voi
         }),
       );
     const form = new FormData();
+    // Fields before the file, so the server has the mapping when it reads the rows.
+    if (mapping) form.append('mapping', JSON.stringify(mapping));
     form.append('file', file);
     xhr.send(form);
   });
@@ -77,9 +87,21 @@ export function ImportPage() {
   const [policy, setPolicy] = useState('reject');
   const [sent, setSent] = useState(0);
   const [written, setWritten] = useState<{ done: number; total: number } | null>(null);
+  // null until the first preview: then the server's proposal, which the person may correct.
+  const [mapping, setMapping] = useState<Record<string, string> | null>(null);
+  const [header, setHeader] = useState<string[]>([]);
   const preview = useMutation({
-    mutationFn: () => upload(file!, `?key=${key}&vocabularyPolicy=${policy}`, setSent),
+    mutationFn: () => upload(file!, `?key=${key}&vocabularyPolicy=${policy}`, mapping, setSent),
+    onSuccess: (p) => {
+      setMapping(p.mapping);
+      setHeader(p.header);
+    },
   });
+  const runPreview = () => {
+    commit.reset();
+    setSent(0);
+    preview.mutate();
+  };
   const commit = useMutation({
     mutationFn: (p: Preview) =>
       post<{ data: Summary }>(`/directory/imports/${p.id}/commit`, { version: p.version }),
@@ -117,9 +139,7 @@ export function ImportPage() {
           component="form"
           onSubmit={(e) => {
             e.preventDefault();
-            commit.reset();
-            setSent(0);
-            preview.mutate();
+            runPreview();
           }}
         >
           <Stack gap="sm">
@@ -132,7 +152,11 @@ export function ImportPage() {
               id="import-file"
               type="file"
               accept=".csv,.xlsx,text/csv"
-              onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)}
+              onChange={(e) => {
+                setFile(e.currentTarget.files?.[0] ?? null);
+                setMapping(null);
+                preview.reset();
+              }}
             />
             <Group grow>
               <NativeSelect
@@ -169,6 +193,15 @@ export function ImportPage() {
             </Group>
           </Stack>
         </Card>
+        {mapping && (
+          <ColumnMapping
+            header={header}
+            mapping={mapping}
+            onChange={setMapping}
+            onPreview={runPreview}
+            pending={preview.isPending}
+          />
+        )}
         {p && (
           <Card withBorder>
             <Stack gap="sm">

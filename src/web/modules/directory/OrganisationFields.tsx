@@ -1,6 +1,14 @@
 import { Checkbox, NativeSelect, Stack, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { termOptions, useCountries, useTerms } from './lookups.ts';
+import {
+  type ContactDraft,
+  ContactPointsField,
+  CorridorsField,
+  CountriesField,
+  NamesField,
+} from './OrganisationMoreFields.tsx';
+import type { Organisation } from './types.ts';
 
 export interface OrganisationDraft {
   name: string;
@@ -11,6 +19,11 @@ export interface OrganisationDraft {
   website: string;
   description: string;
   published: boolean;
+  /** Names in other languages, by language code. */
+  names: Record<string, string>;
+  countries: string[];
+  corridors: string[];
+  contactPoints: ContactDraft[];
 }
 
 export const emptyDraft: OrganisationDraft = {
@@ -22,7 +35,27 @@ export const emptyDraft: OrganisationDraft = {
   website: '',
   description: '',
   published: false,
+  names: {},
+  countries: [],
+  corridors: [],
+  contactPoints: [],
 };
+
+/** A saved organisation as a draft for the edit form. */
+export const draftOf = (o: Organisation): OrganisationDraft => ({
+  name: o.name,
+  acronym: o.acronym ?? '',
+  typeCode: o.typeCode ?? '',
+  countryCode: o.countryCode ?? '',
+  foundedYear: o.foundedYear ? String(o.foundedYear) : '',
+  website: o.website ?? '',
+  description: o.description ?? '',
+  published: o.published,
+  names: o.names,
+  countries: o.countries,
+  corridors: o.corridors,
+  contactPoints: o.contactPoints,
+});
 
 /** The draft as the API expects it: empty fields become null. */
 export function toBody(d: OrganisationDraft) {
@@ -35,6 +68,14 @@ export function toBody(d: OrganisationDraft) {
     website: d.website.trim() || null,
     description: d.description.trim() || null,
     published: d.published,
+    names: Object.fromEntries(
+      Object.entries(d.names)
+        .map(([language, name]) => [language, name.trim()])
+        .filter(([, name]) => name),
+    ),
+    countries: d.countries,
+    corridors: d.corridors,
+    contactPoints: d.contactPoints.map((c) => ({ ...c, value: c.value.trim() })).filter((c) => c.value),
   };
 }
 
@@ -49,7 +90,8 @@ export function OrganisationFields({
   const { t } = useTranslation();
   const types = useTerms('organisation_type');
   const countries = useCountries();
-  const set = (key: keyof OrganisationDraft, value: string | boolean) => onChange({ ...draft, [key]: value });
+  const set = <K extends keyof OrganisationDraft>(key: K, value: OrganisationDraft[K]) =>
+    onChange({ ...draft, [key]: value });
   return (
     <Stack gap="sm">
       <TextInput
@@ -59,6 +101,7 @@ export function OrganisationFields({
         onChange={(e) => set('name', e.currentTarget.value)}
         maxLength={300}
       />
+      <NamesField names={draft.names} onChange={(names) => set('names', names)} />
       <TextInput
         label={t('Acronym')}
         value={draft.acronym}
@@ -80,6 +123,8 @@ export function OrganisationFields({
           ...(countries.data ?? []).map((c) => ({ value: c.alpha2, label: c.name })),
         ]}
       />
+      <CountriesField value={draft.countries} onChange={(countries) => set('countries', countries)} />
+      <CorridorsField value={draft.corridors} onChange={(corridors) => set('corridors', corridors)} />
       <TextInput
         label={t('Founding year')}
         inputMode="numeric"
@@ -98,6 +143,10 @@ export function OrganisationFields({
         minRows={3}
         value={draft.description}
         onChange={(e) => set('description', e.currentTarget.value)}
+      />
+      <ContactPointsField
+        value={draft.contactPoints}
+        onChange={(contactPoints) => set('contactPoints', contactPoints)}
       />
       <Checkbox
         label={t('Show in the public directory')}

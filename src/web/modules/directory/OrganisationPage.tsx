@@ -9,19 +9,13 @@ import { Dialog } from '../../ui/Dialog.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
 import { AddMemberForm } from './AddMemberForm.tsx';
-import { type OrganisationDraft, OrganisationFields, toBody } from './OrganisationFields.tsx';
+import { countryName, useCountries } from './lookups.ts';
+import { draftOf, type OrganisationDraft, OrganisationFields, toBody } from './OrganisationFields.tsx';
 import type { Membership, OrganisationProfile } from './types.ts';
 
-const draftOf = (o: OrganisationProfile): OrganisationDraft => ({
-  name: o.name,
-  acronym: o.acronym ?? '',
-  typeCode: o.typeCode ?? '',
-  countryCode: o.countryCode ?? '',
-  foundedYear: o.foundedYear ? String(o.foundedYear) : '',
-  website: o.website ?? '',
-  description: o.description ?? '',
-  published: o.published,
-});
+/** Names in other languages that differ from the main one, each once. */
+const otherNames = (o: OrganisationProfile) =>
+  [...new Set(Object.values(o.names))].filter((name) => name && name !== o.name);
 
 function Memberships({
   title,
@@ -75,6 +69,7 @@ export function OrganisationPage() {
   const { id = '' } = useParams();
   const client = useQueryClient();
   const [editing, setEditing] = useState<OrganisationDraft | null>(null);
+  const countries = useCountries();
   const profile = useQuery({
     queryKey: ['organisation', id],
     queryFn: async () => (await api<{ data: OrganisationProfile }>(`/organisations/${id}`)).data,
@@ -97,7 +92,20 @@ export function OrganisationPage() {
     [t('Type'), o.typeLabel],
     [t('Headquarters country'), o.countryName],
     [t('Founding year'), o.foundedYear],
-    [t('Active in'), o.countries.join(', ') || null],
+    [t('Also known as'), otherNames(o).join(' · ') || null],
+    [t('Active in'), o.countries.map((c) => countryName(countries.data, c)).join(', ') || null],
+    [
+      t('Corridors'),
+      o.corridors
+        .map((c) =>
+          c
+            .split('-')
+            .map((code) => countryName(countries.data, code))
+            .join(' → '),
+        )
+        .join(', ') || null,
+    ],
+    [t('Contact'), o.contactPoints.map((c) => c.value).join(' · ') || null],
   ];
   return (
     <>

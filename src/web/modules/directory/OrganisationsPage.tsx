@@ -23,7 +23,7 @@ import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
 import { termOptions, useCountries, useGroupings, useNetworks, useTerms } from './lookups.ts';
 import type { Organisation } from './types.ts';
 
-const FILTERS = ['q', 'type', 'country', 'region', 'network', 'role', 'activeOn'] as const;
+const FILTERS = ['q', 'type', 'country', 'region', 'corridor', 'network', 'role', 'activeOn'] as const;
 type Filters = Record<(typeof FILTERS)[number], string>;
 
 /** The directory list: search and filters kept in the address, exports and map of exactly this list. */
@@ -42,6 +42,7 @@ export function OrganisationsPage() {
   const countries = useCountries();
   const groupings = useGroupings();
   const networks = useNetworks();
+  const countryOptions = (countries.data ?? []).map((c) => ({ value: c.alpha2, label: c.name }));
 
   const set = (key: keyof Filters, value: string) =>
     setFilters((previous) => ({ ...previous, [key]: value }));
@@ -49,7 +50,15 @@ export function OrganisationsPage() {
   useEffect(() => {
     setParams(new URLSearchParams(Object.entries(filters).filter(([, v]) => v)), { replace: true });
   }, [filters, setParams]);
-  const active = { ...filters, q: debouncedQ };
+  // A corridor filters only once both ends are chosen ("PH-HK"); half of one stays in the form.
+  const [origin = '', destination = ''] = filters.corridor.split('-');
+  const setCorridorEnd = (end: 0 | 1, code: string) =>
+    set('corridor', (end === 0 ? [code, destination] : [origin, code]).join('-').replace(/^-$/, ''));
+  const active = {
+    ...filters,
+    q: debouncedQ,
+    corridor: /^[A-Z]{2}-[A-Z]{2}$/.test(filters.corridor) ? filters.corridor : '',
+  };
   const query = queryString(active);
   const list = useInfiniteQuery({
     queryKey: ['organisations', active],
@@ -71,6 +80,11 @@ export function OrganisationsPage() {
         lead={t('Member and partner organisations, networks and their secretariats.')}
         actions={
           <Group gap="xs">
+            {can(me?.abilities, 'organisation', 'merge') && (
+              <Button component={Link} to="/directory/duplicates" variant="subtle">
+                {t('Possible duplicates')}
+              </Button>
+            )}
             {can(me?.abilities, 'organisation', 'import') && (
               <Button component={Link} to="/directory/import" variant="light">
                 {t('Import')}
@@ -107,10 +121,7 @@ export function OrganisationsPage() {
             label={t('Country')}
             value={filters.country}
             onChange={(e) => set('country', e.currentTarget.value)}
-            data={[
-              { value: '', label: t('All countries') },
-              ...(countries.data ?? []).map((c) => ({ value: c.alpha2, label: c.name })),
-            ]}
+            data={[{ value: '', label: t('All countries') }, ...countryOptions]}
             style={{ flex: '1 1 180px' }}
           />
           <NativeSelect
@@ -123,6 +134,22 @@ export function OrganisationsPage() {
             ]}
             style={{ flex: '1 1 180px' }}
           />
+          <Group gap={4} wrap="nowrap" style={{ flex: '1 1 260px' }} role="group" aria-label={t('Corridor')}>
+            <NativeSelect
+              label={t('Corridor from')}
+              value={origin}
+              onChange={(e) => setCorridorEnd(0, e.currentTarget.value)}
+              data={[{ value: '', label: t('Any origin') }, ...countryOptions]}
+              style={{ flex: 1, minWidth: 0 }}
+            />
+            <NativeSelect
+              label={t('to')}
+              value={destination}
+              onChange={(e) => setCorridorEnd(1, e.currentTarget.value)}
+              data={[{ value: '', label: t('Any destination') }, ...countryOptions]}
+              style={{ flex: 1, minWidth: 0 }}
+            />
+          </Group>
           <NativeSelect
             label={t('Network')}
             value={filters.network}

@@ -44,6 +44,10 @@ export function useNetworks() {
 export const termLabel = (terms: Term[] | undefined, code: string) =>
   terms?.find((term) => term.code === code)?.label ?? code;
 
+/** A country's name in the current language, or its code while the list loads. */
+export const countryName = (countries: Country[] | undefined, code: string) =>
+  countries?.find((c) => c.alpha2 === code)?.name ?? code;
+
 /** Indented labels so a vocabulary's tree reads as a tree in a plain <select>. */
 export const termOptions = (terms: Term[] | undefined) =>
   (terms ?? []).map((term) => ({

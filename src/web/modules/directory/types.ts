@@ -13,6 +13,7 @@ export interface Organisation {
   foundedYear: number | null;
   website: string | null;
   description: string | null;
+  contactPoints: { type: 'email' | 'phone' | 'address' | 'url' | 'other'; value: string; label?: string }[];
   published: boolean;
   externalId: string | null;
   mergedIntoId: string | null;
