@@ -163,7 +163,7 @@ test('filter the list, export exactly what is shown, and view the map', async ()
 
   await page.getByLabel('Search').fill('');
   await page.getByLabel('Corridor from').selectOption('PH');
-  await page.getByLabel('to', { exact: true }).selectOption('HK');
+  await page.getByLabel('Corridor to').selectOption('HK');
   await expect
     .poll(() => page.getByTestId('result-count').textContent(), { timeout: 15_000 })
     .toBe('1 organisations');

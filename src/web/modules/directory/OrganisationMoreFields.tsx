@@ -14,7 +14,7 @@ import { useTranslation } from 'react-i18next';
 import { LOCALES } from '../../../shared/locales.ts';
 import { msg } from '../../app/capability.ts';
 import { PlainList } from '../../ui/Panel.tsx';
-import { countryName, useCountries } from './lookups.ts';
+import { corridorLabel, useCountries } from './lookups.ts';
 
 // The organisation fields that hold lists: names per language, countries where active, corridors
 // and contact points. Each edits a plain value of the draft.
@@ -62,9 +62,10 @@ export function NamesField({
 }
 
 function useCountryOptions() {
+  const { i18n } = useTranslation();
   const countries = useCountries();
   const options = (countries.data ?? []).map((c) => ({ value: c.alpha2, label: c.name }));
-  return { options, nameOf: (code: string) => countryName(countries.data, code) };
+  return { options, labelOf: (corridor: string) => corridorLabel(countries.data, corridor, i18n.dir()) };
 }
 
 export function CountriesField({ value, onChange }: { value: string[]; onChange: (v: string[]) => void }) {
@@ -87,7 +88,7 @@ export function CountriesField({ value, onChange }: { value: string[]; onChange:
 /** Corridors as origin → destination pairs, stored as "PH-HK". */
 export function CorridorsField({ value, onChange }: { value: string[]; onChange: (v: string[]) => void }) {
   const { t } = useTranslation();
-  const { options, nameOf } = useCountryOptions();
+  const { options, labelOf } = useCountryOptions();
   const [origin, setOrigin] = useState('');
   const [destination, setDestination] = useState('');
   const code = `${origin}-${destination}`;
@@ -99,8 +100,7 @@ export function CorridorsField({ value, onChange }: { value: string[]; onChange:
         {value.length > 0 && (
           <PlainList label={t('Corridors')}>
             {value.map((corridor) => {
-              const [from = '', to = ''] = corridor.split('-');
-              const label = `${nameOf(from)} → ${nameOf(to)}`;
+              const label = labelOf(corridor);
               return (
                 <Group component="li" key={corridor} gap="xs" wrap="nowrap">
                   <Text size="sm">{label}</Text>

@@ -9,7 +9,7 @@ import { Dialog } from '../../ui/Dialog.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
 import { AddMemberForm } from './AddMemberForm.tsx';
-import { countryName, useCountries } from './lookups.ts';
+import { corridorLabel, countryName, useCountries } from './lookups.ts';
 import { draftOf, type OrganisationDraft, OrganisationFields, toBody } from './OrganisationFields.tsx';
 import type { Membership, OrganisationProfile } from './types.ts';
 
@@ -64,7 +64,7 @@ function Memberships({
 
 /** An organisation's profile: facts, memberships both ways, people and history; editing with versions. */
 export function OrganisationPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormat();
   const { id = '' } = useParams();
   const client = useQueryClient();
@@ -94,17 +94,7 @@ export function OrganisationPage() {
     [t('Founding year'), o.foundedYear],
     [t('Also known as'), otherNames(o).join(' · ') || null],
     [t('Active in'), o.countries.map((c) => countryName(countries.data, c)).join(', ') || null],
-    [
-      t('Corridors'),
-      o.corridors
-        .map((c) =>
-          c
-            .split('-')
-            .map((code) => countryName(countries.data, code))
-            .join(' → '),
-        )
-        .join(', ') || null,
-    ],
+    [t('Corridors'), o.corridors.map((c) => corridorLabel(countries.data, c, i18n.dir())).join(', ') || null],
     [t('Contact'), o.contactPoints.map((c) => c.value).join(' · ') || null],
   ];
   return (

@@ -143,7 +143,7 @@ export function OrganisationsPage() {
               style={{ flex: 1, minWidth: 0 }}
             />
             <NativeSelect
-              label={t('to')}
+              label={t('Corridor to')}
               value={destination}
               onChange={(e) => setCorridorEnd(1, e.currentTarget.value)}
               data={[{ value: '', label: t('Any destination') }, ...countryOptions]}

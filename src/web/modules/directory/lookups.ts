@@ -48,6 +48,16 @@ export const termLabel = (terms: Term[] | undefined, code: string) =>
 export const countryName = (countries: Country[] | undefined, code: string) =>
   countries?.find((c) => c.alpha2 === code)?.name ?? code;
 
+/**
+ * A corridor ("PH-HK") as "Philippines → Hong Kong"; the arrow points the way the line reads, so
+ * right-to-left text gets "←".
+ */
+export const corridorLabel = (countries: Country[] | undefined, corridor: string, dir: 'ltr' | 'rtl') =>
+  corridor
+    .split('-')
+    .map((code) => countryName(countries, code))
+    .join(dir === 'rtl' ? ' ← ' : ' → ');
+
 /** Indented labels so a vocabulary's tree reads as a tree in a plain <select>. */
 export const termOptions = (terms: Term[] | undefined) =>
   (terms ?? []).map((term) => ({
