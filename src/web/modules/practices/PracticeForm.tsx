@@ -1,28 +1,12 @@
 import { Button, Checkbox, Group, MultiSelect, Stack, Textarea, TextInput } from '@mantine/core';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, patch, post } from '../../app/api.ts';
+import { patch, post } from '../../app/api.ts';
 import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
+import { useCountries, useTerms } from '../directory/lookups.ts';
 import { cleanSources, ResponsibleField, SourcesField } from './PracticeLinkFields.tsx';
-import type { Practice, Term } from './types.ts';
-
-function useTerms(key: string) {
-  return useQuery({
-    queryKey: ['terms', key],
-    queryFn: async () => (await api<{ data: Term[] }>(`/vocabularies/${key}/terms`)).data,
-    staleTime: 300_000,
-  });
-}
-
-function useCountries() {
-  return useQuery({
-    queryKey: ['countries'],
-    queryFn: async () =>
-      (await api<{ data: { alpha2: string; name: string }[] }>('/geography/countries')).data,
-    staleTime: 3_600_000,
-  });
-}
+import type { Practice } from './types.ts';
 
 /** Proposing or editing a practice: title, description (rich text as simple HTML), countries, themes, MLFLM. */
 export function PracticeForm({ practice, onDone }: { practice?: Practice; onDone: (p: Practice) => void }) {
