@@ -78,6 +78,17 @@ test('an administrator opens the vocabularies and adds a term with English and F
     .getByText('Organisation types', { exact: true })
     .waitFor();
   await expectAccessible(page, 'vocabularies list');
+  const create = page.getByRole('form', { name: 'Create a vocabulary' });
+  await create.getByRole('textbox', { name: 'Key' }).fill('skill_area');
+  await create.getByRole('textbox', { name: 'Label in English' }).fill('Skill areas');
+  await create.getByRole('textbox', { name: 'Label in Filipino' }).fill('Mga larangan ng kasanayan');
+  await create.getByRole('button', { name: 'Create vocabulary' }).click();
+  await page.getByRole('link', { name: 'Skill areas', exact: true }).waitFor();
+  // The same key again is a conflict the form explains.
+  await create.getByRole('textbox', { name: 'Key' }).fill('skill_area');
+  await create.getByRole('textbox', { name: 'Label in English' }).fill('Skill areas again');
+  await create.getByRole('button', { name: 'Create vocabulary' }).click();
+  await create.getByRole('alert').getByText('A vocabulary with this key already exists.').waitFor();
 
   await page.getByRole('link', { name: 'Organisation types', exact: true }).click();
   await page.getByRole('heading', { name: 'Organisation types', level: 1 }).waitFor();

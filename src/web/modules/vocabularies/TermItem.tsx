@@ -45,8 +45,8 @@ export function TermItem({
           <Text fw={600} c={term.retired ? 'dimmed' : undefined} style={{ overflowWrap: 'anywhere' }}>
             {term.label}
           </Text>
-          <Text size="sm" c="dimmed" dir="ltr" ta="start" style={{ overflowWrap: 'anywhere' }}>
-            {term.code}
+          <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+            <span dir="ltr">{term.code}</span>
           </Text>
           {term.scopeNote && (
             <Text size="sm" style={{ overflowWrap: 'anywhere' }}>

@@ -29,8 +29,8 @@ export function VocabulariesPage() {
               <Anchor component={Link} to={`/vocabularies/${v.key}`} fw={600}>
                 {v.label}
               </Anchor>
-              <Text size="sm" c="dimmed" dir="ltr" ta="start" style={{ overflowWrap: 'anywhere' }}>
-                {v.key}
+              <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                <span dir="ltr">{v.key}</span>
               </Text>
               {v.description && <Text size="sm">{v.description}</Text>}
             </li>
