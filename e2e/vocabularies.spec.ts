@@ -142,6 +142,8 @@ test('edits the label, meets a conflicting edit, and retires the term', async ()
   await expectAccessible(page, 'edit conflict');
   // The list has been refreshed meanwhile, so saving again applies the change on the new version.
   await again.getByRole('button', { name: 'Save term' }).click();
+  // Wait for the form to close: until then the note is also the text of its own textarea.
+  await expect.poll(() => again.count()).toBe(0);
   await term('domestic_workers_group').getByText('Groups of domestic workers.').waitFor();
 
   await term('domestic_workers_group')

@@ -49,7 +49,7 @@ export function TermItem({
             <span dir="ltr">{term.code}</span>
           </Text>
           {term.scopeNote && (
-            <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+            <Text size="sm" dir="auto" ta="start" style={{ overflowWrap: 'anywhere' }}>
               {term.scopeNote}
             </Text>
           )}
