@@ -50,6 +50,14 @@ export function sendForm<T = unknown>(path: string, form: FormData): Promise<T> 
   return request<T>(path, { method: 'POST', headers: {}, body: form });
 }
 
+/**
+ * Posts bytes as the body itself with their own content type (a CSV file as `text/csv`), for the
+ * routes that read a raw body; problems come back like api()'s.
+ */
+export function sendRaw<T = unknown>(path: string, body: Blob | string, contentType: string): Promise<T> {
+  return request<T>(path, { method: 'POST', headers: { 'content-type': contentType }, body });
+}
+
 async function request<T>(
   path: string,
   init: { method: string; headers: Record<string, string>; body: BodyInit | undefined },

@@ -12,11 +12,14 @@ export function useSwitchLanguage() {
   const client = useQueryClient();
   return useCallback(
     async (locale: Locale, options: { save?: boolean } = { save: true }) => {
+      // Signed in, the server answers in the account's language: save it before switching, or the
+      // queries keyed by the new language refetch at once and cache labels in the old one.
+      const me = client.getQueryData<Me | null>(ME_KEY);
+      const save = options.save !== false && me && me.locale !== locale;
+      if (save) await patch('/auth/me', { locale }).catch(() => {});
       await applyLocale(locale);
       setDirection(directionOf(locale));
-      const me = client.getQueryData<Me | null>(ME_KEY);
-      if (options.save !== false && me && me.locale !== locale) {
-        await patch('/auth/me', { locale }).catch(() => {});
+      if (save) {
         const updated: Me = { ...me, locale };
         client.setQueryData(ME_KEY, updated);
       }
