@@ -20,6 +20,7 @@ import { api, post } from '../../app/api.ts';
 import { can, useMe } from '../../app/session.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
+import { useTerms } from '../directory/lookups.ts';
 import { PublicationDetail } from './PublicationDetail.tsx';
 import type { Publication, PublicationRow } from './types.ts';
 
@@ -73,11 +74,7 @@ function PublicationList() {
 function NewPublication() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const types = useQuery({
-    queryKey: ['terms', 'publication_type'],
-    queryFn: async () =>
-      (await api<{ data: { code: string; label: string }[] }>('/vocabularies/publication_type/terms')).data,
-  });
+  const types = useTerms('publication_type');
   const [title, setTitle] = useState('');
   const [typeCode, setTypeCode] = useState('policy_brief');
   const [abstract, setAbstract] = useState('');

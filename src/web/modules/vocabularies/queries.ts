@@ -29,8 +29,6 @@ export function useInvalidateVocabulary() {
   return (key: string) =>
     Promise.all([
       client.invalidateQueries({ queryKey: ['vocabulary', key] }),
-      // Some screens cache terms under ['terms', key]; they show the same labels.
-      client.invalidateQueries({ queryKey: ['terms', key] }),
       client.invalidateQueries({ queryKey: ['vocabularies'] }),
     ]);
 }
