@@ -71,6 +71,11 @@ export function OrganisationsPage() {
         lead={t('Member and partner organisations, networks and their secretariats.')}
         actions={
           <Group gap="xs">
+            {can(me?.abilities, 'person', 'list') && (
+              <Button component={Link} to="/directory/people" variant="light">
+                {t('People')}
+              </Button>
+            )}
             {can(me?.abilities, 'organisation', 'import') && (
               <Button component={Link} to="/directory/import" variant="light">
                 {t('Import')}

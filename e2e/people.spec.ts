@@ -1,0 +1,218 @@
+import { eq } from 'drizzle-orm';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { loadDemoData } from '../src/server/demo/seed.ts';
+import { memberships, organisations } from '../src/server/modules/directory/schema.ts';
+import { insertPerson } from '../src/server/modules/people/repository.ts';
+import { hashPassword } from '../src/server/platform/auth/passwords.ts';
+import { insertUser } from '../src/server/platform/auth/repository.ts';
+import { collectPageErrors, expectAccessible, launchBrowser, phoneContext } from './support/browser.ts';
+import { signIn } from './support/journeys.ts';
+import { startTulay, type TestTulay } from './support/tulay.ts';
+
+// The people journeys: secretariat staff search and filter the people of the directory, export
+// exactly the filtered list, read a profile with its affiliations, add a person without public
+// consent, edit them (a stale edit gets 409), and affiliate them with an organisation; a member
+// editor reads profiles without contact details. Every screen passes axe at 360 px, once in Arabic.
+
+let tulay: TestTulay;
+let browser: Browser;
+let kimId: string;
+const PASSWORD = 'correct horse battery staple';
+const htmlDir = (page: Page) => page.evaluate(() => document.documentElement.dir);
+
+beforeAll(async () => {
+  tulay = await startTulay();
+  browser = await launchBrowser();
+  const db = tulay.running.database.db;
+  await loadDemoData(tulay.running.database);
+  // The demo data names no people: these are invented for the test.
+  const [mfa] = await db.select().from(organisations).where(eq(organisations.name, 'Migrant Forum in Asia'));
+  kimId = await insertPerson(db, {
+    name: 'Kim Min-jun',
+    countryCode: 'KR',
+    languages: ['ko', 'en'],
+    email: 'minjun@example.org',
+    phone: '+82 2 555 0101',
+    publicConsent: true,
+    consentRecordedAt: new Date(),
+  });
+  const seoyeon = await insertPerson(db, { name: 'Kim Seo-yeon', countryCode: 'JP', languages: ['ja'] });
+  await insertPerson(db, { name: 'Maria Santos', countryCode: 'PH', languages: ['tl'] });
+  for (const [personId, label] of [
+    [kimId, 'Area coordinator, South Korea'],
+    [seoyeon, 'Area coordinator, Japan'],
+  ] as const) {
+    await db.insert(memberships).values({
+      personId,
+      parentId: mfa!.id,
+      roleCode: 'area_coordinator',
+      label,
+      startDate: '2019-03',
+    });
+  }
+  const [office] = await db.insert(organisations).values({ name: 'Secretariat office' }).returning();
+  const [union] = await db
+    .insert(organisations)
+    .values({ name: 'Migrant Workers Union Hong Kong' })
+    .returning();
+  for (const [organisationId, email, role] of [
+    [office!.id, 'dewi@example.org', 'secretariat'],
+    [union!.id, 'lan@example.org', 'member_editor'],
+  ] as const) {
+    await insertUser(db, {
+      organisationId,
+      email,
+      name: email.split('@')[0]!,
+      role,
+      passwordHash: await hashPassword(PASSWORD),
+    });
+  }
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await tulay?.stop();
+});
+
+async function signedIn(email: string): Promise<{ page: Page; errors: string[] }> {
+  const context = await phoneContext(browser, tulay.url);
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+  await signIn(page, email, PASSWORD);
+  await page.getByRole('heading', { name: /Welcome/ }).waitFor();
+  return { page, errors };
+}
+
+const names = (page: Page) => page.getByRole('list', { name: 'People' }).getByRole('link').allTextContents();
+
+test('search and filter people, export exactly the list, read a profile with affiliations', async () => {
+  const { page, errors } = await signedIn('dewi@example.org');
+  await page.goto('/directory');
+  await page.getByRole('link', { name: 'People' }).click();
+  await page.getByRole('heading', { name: 'People', exact: true }).waitFor();
+  await expect.poll(() => names(page)).toEqual(['Kim Min-jun', 'Kim Seo-yeon', 'Maria Santos']);
+  await expectAccessible(page, 'people list');
+
+  await page.getByLabel('Search').fill('kim');
+  await expect.poll(() => page.getByTestId('result-count').textContent()).toBe('2 people');
+  await page.getByLabel('Country').selectOption('KR');
+  await expect.poll(() => page.getByTestId('result-count').textContent()).toBe('1 people');
+  const shown = await names(page);
+  expect(shown).toEqual(['Kim Min-jun']);
+  expect(page.url()).toMatch(/q=kim/);
+  expect(page.url()).toMatch(/country=KR/);
+
+  const href = await page.getByRole('link', { name: 'Export CSV' }).getAttribute('href');
+  expect(href).toContain('format=csv');
+  const csv = await (await page.request.get(href!)).text();
+  const rows = csv.trim().split('\r\n').slice(2);
+  expect(rows.map((line) => line.split(',')[2])).toEqual(shown);
+  expect(csv).toContain('Area coordinator, South Korea (Migrant Forum in Asia)');
+
+  await page.getByRole('link', { name: 'Kim Min-jun' }).click();
+  await page.getByRole('heading', { name: 'Kim Min-jun' }).waitFor();
+  expect(await page.getByTestId('public-consent').textContent()).toContain('Listed publicly');
+  const affiliations = page.getByRole('list', { name: 'Posts and affiliations' });
+  await expect.poll(() => affiliations.textContent()).toContain('Area coordinator, South Korea');
+  expect(await affiliations.getByRole('link').allTextContents()).toEqual(['Migrant Forum in Asia']);
+  expect(await page.getByRole('list', { name: 'Contact details' }).textContent()).toContain(
+    'minjun@example.org',
+  );
+  await expectAccessible(page, 'person profile');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: '/tmp/people-360.png', fullPage: true });
+  expect(errors).toEqual([]);
+  await page.context().close();
+});
+
+test('add a person without public consent, edit them (409 when stale), affiliate them', async () => {
+  const { page, errors } = await signedIn('dewi@example.org');
+  await page.goto('/directory/people');
+  await page.getByRole('link', { name: 'Add person' }).click();
+  await page.getByRole('heading', { name: 'Add person' }).waitFor();
+  await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Ana Reyes');
+  await page.getByLabel('Country').selectOption('PH');
+  await page.getByLabel(/^Languages/).fill('tl, en');
+  await page.getByLabel('Email').fill('ana@example.org');
+  expect(await page.getByLabel(/^Listed publicly/).isChecked()).toBe(false);
+  await expectAccessible(page, 'add person');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('heading', { name: 'Ana Reyes' }).waitFor();
+  expect(await page.getByTestId('public-consent').textContent()).toContain('Not listed publicly');
+  const id = page.url().split('/').pop()!;
+
+  // Another tab saves first: the form's version is stale and the server answers 409.
+  await page.getByRole('button', { name: 'Edit' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Edit person' });
+  await dialog.getByLabel('Summary').fill('Paralegal in Manila.');
+  await expectAccessible(page, 'edit person');
+  const current = (await (await page.request.get(`/api/v1/people/${id}`)).json()).data;
+  const other = await page.request.patch(`/api/v1/people/${id}`, {
+    data: { summary: 'Changed in another tab.', version: current.version },
+  });
+  expect(other.status()).toBe(200);
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect
+    .poll(() => dialog.getByRole('alert').textContent())
+    .toContain('Someone else changed this record');
+  await expectAccessible(page, 'edit person conflict');
+  await dialog.getByRole('button', { name: 'Reload' }).click();
+  await page.getByText('Changed in another tab.').waitFor();
+
+  await page.getByRole('button', { name: 'Edit' }).click();
+  await dialog.getByLabel('Summary').fill('Paralegal in Manila.');
+  await dialog.getByLabel(/^Listed publicly/).check();
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await page.getByText('Paralegal in Manila.').waitFor();
+  await expect.poll(() => page.getByTestId('public-consent').textContent()).toContain('Listed publicly');
+
+  await page.getByLabel('Find an organisation').fill('Migrant Forum');
+  await expect
+    .poll(() => page.getByLabel('Organisation or network').locator('option').first().textContent())
+    .toContain('Migrant Forum in Asia');
+  await page.getByLabel('Role', { exact: true }).selectOption('focal_point');
+  await page.getByLabel(/^Post/).fill('Focal point, Philippines');
+  await page.getByLabel('Since (YYYY, YYYY-MM or YYYY-MM-DD)').fill('2024-05');
+  await page.getByRole('button', { name: 'Add affiliation' }).click();
+  const affiliations = page.getByRole('list', { name: 'Posts and affiliations' });
+  await expect.poll(() => affiliations.textContent()).toContain('Focal point, Philippines');
+  expect(await affiliations.textContent()).toContain('Focal point');
+  expect(await affiliations.textContent()).toContain('2024');
+  await expectAccessible(page, 'person with a new affiliation');
+
+  // The organisation's page links its people to their profiles.
+  await affiliations.getByRole('link', { name: 'Migrant Forum in Asia' }).click();
+  await page.getByRole('heading', { name: /Migrant Forum in Asia/ }).waitFor();
+  await page.getByRole('list', { name: 'People' }).getByRole('link', { name: 'Ana Reyes' }).click();
+  await page.getByRole('heading', { name: 'Ana Reyes' }).waitFor();
+
+  // The same screens right-to-left in Arabic.
+  await page.getByRole('button', { name: /^Language:/ }).click();
+  await page.getByRole('menuitem', { name: 'العربية' }).click();
+  await expect.poll(() => htmlDir(page)).toBe('rtl');
+  await expectAccessible(page, 'person profile in Arabic');
+  await page.goto('/directory/people?country=PH');
+  // The list's name is translated now: find the people by their links.
+  await page.getByRole('link', { name: 'Ana Reyes' }).waitFor();
+  await page.getByRole('link', { name: 'Maria Santos' }).waitFor();
+  await expectAccessible(page, 'people list in Arabic');
+  expect(errors).toEqual([]);
+  await page.context().close();
+});
+
+test('a member editor reads profiles of other organisations without contact details', async () => {
+  const { page, errors } = await signedIn('lan@example.org');
+  await page.goto(`/directory/people/${kimId}`);
+  await page.getByRole('heading', { name: 'Kim Min-jun' }).waitFor();
+  await page.getByRole('list', { name: 'Posts and affiliations' }).waitFor();
+  expect(await page.getByRole('heading', { name: 'Contact details' }).count()).toBe(0);
+  expect(await page.content()).not.toContain('minjun@example.org');
+  expect(await page.getByRole('button', { name: 'Edit' }).count()).toBe(0);
+  const answer = (await (await page.request.get(`/api/v1/people/${kimId}`)).json()).data;
+  expect(answer).not.toHaveProperty('email');
+  expect(answer.abilities).toMatchObject({ readContact: false, update: false });
+  await expectAccessible(page, 'person profile for a member editor');
+  expect(errors).toEqual([]);
+  await page.context().close();
+});
