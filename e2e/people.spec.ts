@@ -6,7 +6,13 @@ import { memberships, organisations } from '../src/server/modules/directory/sche
 import { insertPerson } from '../src/server/modules/people/repository.ts';
 import { hashPassword } from '../src/server/platform/auth/passwords.ts';
 import { insertUser } from '../src/server/platform/auth/repository.ts';
-import { collectPageErrors, expectAccessible, launchBrowser, phoneContext } from './support/browser.ts';
+import {
+  collectPageErrors,
+  expectAccessible,
+  launchBrowser,
+  phoneContext,
+  snapshot,
+} from './support/browser.ts';
 import { signIn } from './support/journeys.ts';
 import { startTulay, type TestTulay } from './support/tulay.ts';
 
@@ -84,6 +90,8 @@ async function signedIn(email: string): Promise<{ page: Page; errors: string[] }
   return { page, errors };
 }
 
+// Generous: another test run may share this 2-core machine, and the search waits 300 ms to settle.
+const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000, interval: 100 });
 const names = (page: Page) => page.getByRole('list', { name: 'People' }).getByRole('link').allTextContents();
 
 test('search and filter people, export exactly the list, read a profile with affiliations', async () => {
@@ -91,17 +99,18 @@ test('search and filter people, export exactly the list, read a profile with aff
   await page.goto('/directory');
   await page.getByRole('link', { name: 'People' }).click();
   await page.getByRole('heading', { name: 'People', exact: true }).waitFor();
-  await expect.poll(() => names(page)).toEqual(['Kim Min-jun', 'Kim Seo-yeon', 'Maria Santos']);
+  await eventually(() => names(page)).toEqual(['Kim Min-jun', 'Kim Seo-yeon', 'Maria Santos']);
   await expectAccessible(page, 'people list');
 
   await page.getByLabel('Search').fill('kim');
-  await expect.poll(() => page.getByTestId('result-count').textContent()).toBe('2 people');
+  await eventually(() => page.getByTestId('result-count').textContent()).toBe('2 people');
   await page.getByLabel('Country').selectOption('KR');
-  await expect.poll(() => page.getByTestId('result-count').textContent()).toBe('1 people');
+  await eventually(() => page.getByTestId('result-count').textContent()).toBe('1 people');
   const shown = await names(page);
   expect(shown).toEqual(['Kim Min-jun']);
   expect(page.url()).toMatch(/q=kim/);
   expect(page.url()).toMatch(/country=KR/);
+  await snapshot(page, 'people-list');
 
   const href = await page.getByRole('link', { name: 'Export CSV' }).getAttribute('href');
   expect(href).toContain('format=csv');
@@ -110,11 +119,24 @@ test('search and filter people, export exactly the list, read a profile with aff
   expect(rows.map((line) => line.split(',')[2])).toEqual(shown);
   expect(csv).toContain('Area coordinator, South Korea (Migrant Forum in Asia)');
 
+  // Filtering by organisation: the picker applies what it finds, and the filter can be cleared.
+  await page.getByLabel('Country').selectOption('');
+  await page.getByLabel('Search').fill('');
+  await page.getByLabel('Find an organisation').fill('Migrant Forum');
+  await eventually(() => names(page)).toEqual(['Kim Min-jun', 'Kim Seo-yeon']);
+  await eventually(() => page.getByTestId('organisation-filter').textContent()).toContain(
+    'Migrant Forum in Asia',
+  );
+  expect(page.url()).toMatch(/organisation=/);
+  await expectAccessible(page, 'people of one organisation');
+  await page.getByRole('button', { name: 'Any organisation' }).click();
+  await eventually(() => names(page)).toHaveLength(3);
+
   await page.getByRole('link', { name: 'Kim Min-jun' }).click();
   await page.getByRole('heading', { name: 'Kim Min-jun' }).waitFor();
   expect(await page.getByTestId('public-consent').textContent()).toContain('Listed publicly');
   const affiliations = page.getByRole('list', { name: 'Posts and affiliations' });
-  await expect.poll(() => affiliations.textContent()).toContain('Area coordinator, South Korea');
+  await eventually(() => affiliations.textContent()).toContain('Area coordinator, South Korea');
   expect(await affiliations.getByRole('link').allTextContents()).toEqual(['Migrant Forum in Asia']);
   expect(await page.getByRole('list', { name: 'Contact details' }).textContent()).toContain(
     'minjun@example.org',
@@ -153,10 +175,11 @@ test('add a person without public consent, edit them (409 when stale), affiliate
   });
   expect(other.status()).toBe(200);
   await dialog.getByRole('button', { name: 'Save' }).click();
-  await expect
-    .poll(() => dialog.getByRole('alert').textContent())
-    .toContain('Someone else changed this record');
+  await eventually(() => dialog.getByRole('alert').textContent()).toContain(
+    'Someone else changed this record',
+  );
   await expectAccessible(page, 'edit person conflict');
+  await snapshot(page, 'person-edit-conflict');
   await dialog.getByRole('button', { name: 'Reload' }).click();
   await page.getByText('Changed in another tab.').waitFor();
 
@@ -165,18 +188,18 @@ test('add a person without public consent, edit them (409 when stale), affiliate
   await dialog.getByLabel(/^Listed publicly/).check();
   await dialog.getByRole('button', { name: 'Save' }).click();
   await page.getByText('Paralegal in Manila.').waitFor();
-  await expect.poll(() => page.getByTestId('public-consent').textContent()).toContain('Listed publicly');
+  await eventually(() => page.getByTestId('public-consent').textContent()).toContain('Listed publicly');
 
   await page.getByLabel('Find an organisation').fill('Migrant Forum');
-  await expect
-    .poll(() => page.getByLabel('Organisation or network').locator('option').first().textContent())
-    .toContain('Migrant Forum in Asia');
+  await eventually(() =>
+    page.getByLabel('Organisation or network').locator('option').first().textContent(),
+  ).toContain('Migrant Forum in Asia');
   await page.getByLabel('Role', { exact: true }).selectOption('focal_point');
   await page.getByLabel(/^Post/).fill('Focal point, Philippines');
   await page.getByLabel('Since (YYYY, YYYY-MM or YYYY-MM-DD)').fill('2024-05');
   await page.getByRole('button', { name: 'Add affiliation' }).click();
   const affiliations = page.getByRole('list', { name: 'Posts and affiliations' });
-  await expect.poll(() => affiliations.textContent()).toContain('Focal point, Philippines');
+  await eventually(() => affiliations.textContent()).toContain('Focal point, Philippines');
   expect(await affiliations.textContent()).toContain('Focal point');
   expect(await affiliations.textContent()).toContain('2024');
   await expectAccessible(page, 'person with a new affiliation');
@@ -190,8 +213,9 @@ test('add a person without public consent, edit them (409 when stale), affiliate
   // The same screens right-to-left in Arabic.
   await page.getByRole('button', { name: /^Language:/ }).click();
   await page.getByRole('menuitem', { name: 'العربية' }).click();
-  await expect.poll(() => htmlDir(page)).toBe('rtl');
+  await eventually(() => htmlDir(page)).toBe('rtl');
   await expectAccessible(page, 'person profile in Arabic');
+  await snapshot(page, 'person-ar');
   await page.goto('/directory/people?country=PH');
   // The list's name is translated now: find the people by their links.
   await page.getByRole('link', { name: 'Ana Reyes' }).waitFor();

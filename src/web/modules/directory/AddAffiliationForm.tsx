@@ -1,4 +1,4 @@
-import { Group, NativeSelect, TextInput } from '@mantine/core';
+import { NativeSelect, SimpleGrid, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -42,21 +42,19 @@ export function AddAffiliationForm({ personId, onDone }: { personId: string; onD
       submit={{ label: t('Add affiliation'), pending: add.isPending, disabled: !organisation }}
     >
       <OrganisationPicker key={round} label={t('Organisation or network')} onChange={setOrganisation} />
-      <Group grow align="flex-end" gap="sm" wrap="wrap">
+      <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
         <NativeSelect
           label={t('Role')}
           value={roleCode}
           onChange={(e) => setRoleCode(e.currentTarget.value)}
           data={termOptions(roles.data)}
-          miw={150}
         />
         <TextInput
           label={t('Since (YYYY, YYYY-MM or YYYY-MM-DD)')}
           value={startDate}
           onChange={(e) => setStartDate(e.currentTarget.value.trim())}
-          miw={150}
         />
-      </Group>
+      </SimpleGrid>
       <TextInput
         label={t('Post (e.g. Area coordinator, South Korea)')}
         value={label}

@@ -45,10 +45,12 @@ export function OrganisationsPage() {
 
   const set = (key: keyof Filters, value: string) =>
     setFilters((previous) => ({ ...previous, [key]: value }));
-  // The address keeps the filters, so a filtered list can be bookmarked and shared.
+  // The address keeps the filters, so a filtered list can be bookmarked and shared. Only a real
+  // change is written: a redundant write that lands late would undo a click on a result.
   useEffect(() => {
-    setParams(new URLSearchParams(Object.entries(filters).filter(([, v]) => v)), { replace: true });
-  }, [filters, setParams]);
+    const next = new URLSearchParams(Object.entries(filters).filter(([, v]) => v));
+    if (next.toString() !== params.toString()) setParams(next, { replace: true });
+  }, [filters, params, setParams]);
   const active = { ...filters, q: debouncedQ };
   const query = queryString(active);
   const list = useInfiniteQuery({

@@ -7,6 +7,10 @@ import { termLabel, useTerms } from './lookups.ts';
 import { usePeopleFormat } from './peopleFormat.ts';
 import type { Membership } from './types.ts';
 
+/** The role and the post's own wording, without saying the role twice ("Area coordinator, Japan"). */
+const postOf = (role: string, label: string | null) =>
+  !label ? role : label.toLowerCase().includes(role.toLowerCase()) ? label : `${role} · ${label}`;
+
 /** The posts a person holds and the organisations they belong to, with roles and dates. */
 export function PersonAffiliations({
   personId,
@@ -44,7 +48,7 @@ export function PersonAffiliations({
                   {m.parentName}
                 </Anchor>
                 <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-                  {m.label && m.label !== role ? `${role} · ${m.label}` : role}
+                  {postOf(role, m.label)}
                 </Text>
                 {(m.countryName || period) && (
                   <Text size="sm" c="dimmed">

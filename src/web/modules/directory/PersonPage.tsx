@@ -1,4 +1,4 @@
-import { Button, List, Loader, Stack, Text } from '@mantine/core';
+import { Anchor, Button, List, Loader, Stack, Text } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -30,6 +30,8 @@ export function PersonPage() {
     Promise.all([
       client.invalidateQueries({ queryKey: ['person', id] }),
       client.invalidateQueries({ queryKey: ['people'] }),
+      // Organisation pages list their people by name.
+      client.invalidateQueries({ queryKey: ['organisation'] }),
     ]);
   if (profile.isPending) return <Loader aria-label={t('Loading')} />;
   if (profile.isError) return <ProblemAlert error={profile.error} />;
@@ -47,9 +49,9 @@ export function PersonPage() {
         }
       />
       <Stack gap="md">
-        <Button component={Link} to="/directory/people" variant="subtle" size="compact-sm" w="fit-content">
+        <Anchor component={Link} to="/directory/people" size="sm" w="fit-content">
           {t('All people')}
-        </Button>
+        </Anchor>
         <ConsentBadge person={p} />
         {p.summary && (
           <Text style={{ whiteSpace: 'pre-line', overflowWrap: 'anywhere' }} maw={640}>
