@@ -1,11 +1,6 @@
-import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { loadDemoData } from '../src/server/demo/seed.ts';
-import { memberships, organisations } from '../src/server/modules/directory/schema.ts';
-import { insertPerson } from '../src/server/modules/people/repository.ts';
-import { hashPassword } from '../src/server/platform/auth/passwords.ts';
-import { insertUser } from '../src/server/platform/auth/repository.ts';
 import {
   collectPageErrors,
   expectAccessible,
@@ -14,6 +9,7 @@ import {
   snapshot,
 } from './support/browser.ts';
 import { signIn } from './support/journeys.ts';
+import { seedPeople } from './support/people.ts';
 import { startTulay, type TestTulay } from './support/tulay.ts';
 
 // The people journeys: secretariat staff search and filter the people of the directory, export
@@ -30,50 +26,8 @@ const htmlDir = (page: Page) => page.evaluate(() => document.documentElement.dir
 beforeAll(async () => {
   tulay = await startTulay();
   browser = await launchBrowser();
-  const db = tulay.running.database.db;
   await loadDemoData(tulay.running.database);
-  // The demo data names no people: these are invented for the test.
-  const [mfa] = await db.select().from(organisations).where(eq(organisations.name, 'Migrant Forum in Asia'));
-  kimId = await insertPerson(db, {
-    name: 'Kim Min-jun',
-    countryCode: 'KR',
-    languages: ['ko', 'en'],
-    email: 'minjun@example.org',
-    phone: '+82 2 555 0101',
-    publicConsent: true,
-    consentRecordedAt: new Date(),
-  });
-  const seoyeon = await insertPerson(db, { name: 'Kim Seo-yeon', countryCode: 'JP', languages: ['ja'] });
-  await insertPerson(db, { name: 'Maria Santos', countryCode: 'PH', languages: ['tl'] });
-  for (const [personId, label] of [
-    [kimId, 'Area coordinator, South Korea'],
-    [seoyeon, 'Area coordinator, Japan'],
-  ] as const) {
-    await db.insert(memberships).values({
-      personId,
-      parentId: mfa!.id,
-      roleCode: 'area_coordinator',
-      label,
-      startDate: '2019-03',
-    });
-  }
-  const [office] = await db.insert(organisations).values({ name: 'Secretariat office' }).returning();
-  const [union] = await db
-    .insert(organisations)
-    .values({ name: 'Migrant Workers Union Hong Kong' })
-    .returning();
-  for (const [organisationId, email, role] of [
-    [office!.id, 'dewi@example.org', 'secretariat'],
-    [union!.id, 'lan@example.org', 'member_editor'],
-  ] as const) {
-    await insertUser(db, {
-      organisationId,
-      email,
-      name: email.split('@')[0]!,
-      role,
-      passwordHash: await hashPassword(PASSWORD),
-    });
-  }
+  ({ kimId } = await seedPeople(tulay.running.database.db, PASSWORD));
 });
 
 afterAll(async () => {
@@ -148,8 +102,12 @@ test('search and filter people, export exactly the list, read a profile with aff
   await page.context().close();
 });
 
-test('add a person without public consent, edit them (409 when stale), affiliate them', async () => {
-  const { page, errors } = await signedIn('dewi@example.org');
+// The next two steps share one signed-in page, each with its own time budget on a busy machine.
+let page: Page;
+let errors: string[];
+
+test('add a person without public consent and edit them (409 when another tab saved first)', async () => {
+  ({ page, errors } = await signedIn('dewi@example.org'));
   await page.goto('/directory/people');
   await page.getByRole('link', { name: 'Add person' }).click();
   await page.getByRole('heading', { name: 'Add person' }).waitFor();
@@ -189,7 +147,9 @@ test('add a person without public consent, edit them (409 when stale), affiliate
   await dialog.getByRole('button', { name: 'Save' }).click();
   await page.getByText('Paralegal in Manila.').waitFor();
   await eventually(() => page.getByTestId('public-consent').textContent()).toContain('Listed publicly');
+});
 
+test('affiliate the new person, reach them from the organisation, and read it in Arabic', async () => {
   await page.getByLabel('Find an organisation').fill('Migrant Forum');
   await eventually(() =>
     page.getByLabel('Organisation or network').locator('option').first().textContent(),

@@ -16,14 +16,15 @@ import type { PersonProfile } from './types.ts';
 
 /** A person's profile: consent, facts, contact details (when sent), posts and affiliations; editing. */
 export function PersonPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormat();
   const { id = '' } = useParams();
   const client = useQueryClient();
   const { data: me } = useMe();
   const [editing, setEditing] = useState(false);
   const profile = useQuery({
-    queryKey: ['person', id],
+    // Country and role names come from the server in the reader's language.
+    queryKey: ['person', id, i18n.language],
     queryFn: async () => (await api<{ data: PersonProfile }>(`/people/${id}`)).data,
   });
   const refresh = () =>

@@ -18,10 +18,12 @@ export function usePeopleFormat() {
   const { t, i18n } = useTranslation();
   const locale = i18n.language || 'en';
   let names: Intl.DisplayNames | null = null;
+  let list: Intl.ListFormat | null = null;
   try {
     names = new Intl.DisplayNames([locale], { type: 'language' });
+    list = new Intl.ListFormat(locale, { type: 'unit', style: 'short' });
   } catch {
-    names = null;
+    // An engine without these keeps the codes and commas.
   }
   return {
     /** "since May 2019", "until 2021" or "May 2019 – 2021"; empty when no dates are known. */
@@ -35,15 +37,14 @@ export function usePeopleFormat() {
     },
     /** Language names for codes such as "tl" or "ko"; an unknown code is shown as it is. */
     languages(codes: string[]): string {
-      return codes
-        .map((code) => {
-          try {
-            return names?.of(code) ?? code;
-          } catch {
-            return code;
-          }
-        })
-        .join(', ');
+      const named = codes.map((code) => {
+        try {
+          return names?.of(code) ?? code;
+        } catch {
+          return code;
+        }
+      });
+      return list ? list.format(named) : named.join(', ');
     },
   };
 }
