@@ -113,10 +113,14 @@ test('add a person without public consent and edit them (409 when another tab sa
   await page.getByRole('heading', { name: 'Add person' }).waitFor();
   await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Ana Reyes');
   await page.getByLabel('Country').selectOption('PH');
-  await page.getByLabel(/^Languages/).fill('tl, en');
+  await page.getByLabel(/^Languages/).fill('tl, Tagalog');
   await page.getByLabel('Email').fill('ana@example.org');
   expect(await page.getByLabel(/^Listed publicly/).isChecked()).toBe(false);
-  await expectAccessible(page, 'add person');
+  // A bad value comes back as a 422 naming the field, and the typed form stays as it was.
+  await page.getByRole('button', { name: 'Save' }).click();
+  await eventually(() => page.getByRole('alert').textContent()).toContain('languages');
+  await expectAccessible(page, 'add person with a problem');
+  await page.getByLabel(/^Languages/).fill('tl, en');
   await page.getByRole('button', { name: 'Save' }).click();
   await page.getByRole('heading', { name: 'Ana Reyes' }).waitFor();
   expect(await page.getByTestId('public-consent').textContent()).toContain('Not listed publicly');
