@@ -44,7 +44,11 @@ function Memberships({
             const dates = [m.startDate, m.endDate].filter(Boolean).join(' – ');
             return (
               <List.Item key={m.id}>
-                {id && m.personId === null ? (
+                {side === 'member' && m.personId ? (
+                  <Anchor component={Link} to={`/directory/people/${m.personId}`}>
+                    {name}
+                  </Anchor>
+                ) : id && m.personId === null ? (
                   <Anchor component={Link} to={`/directory/organisations/${id}`}>
                     {name}
                   </Anchor>

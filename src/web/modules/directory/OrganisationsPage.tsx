@@ -46,10 +46,12 @@ export function OrganisationsPage() {
 
   const set = (key: keyof Filters, value: string) =>
     setFilters((previous) => ({ ...previous, [key]: value }));
-  // The address keeps the filters, so a filtered list can be bookmarked and shared.
+  // The address keeps the filters, so a filtered list can be bookmarked and shared. Only a real
+  // change is written: a redundant write that lands late would undo a click on a result.
   useEffect(() => {
-    setParams(new URLSearchParams(Object.entries(filters).filter(([, v]) => v)), { replace: true });
-  }, [filters, setParams]);
+    const next = new URLSearchParams(Object.entries(filters).filter(([, v]) => v));
+    if (next.toString() !== params.toString()) setParams(next, { replace: true });
+  }, [filters, params, setParams]);
   // A corridor filters only once both ends are chosen ("PH-HK"); half of one stays in the form.
   const [origin = '', destination = ''] = filters.corridor.split('-');
   const setCorridorEnd = (end: 0 | 1, code: string) =>
@@ -80,6 +82,11 @@ export function OrganisationsPage() {
         lead={t('Member and partner organisations, networks and their secretariats.')}
         actions={
           <Group gap="xs">
+            {can(me?.abilities, 'person', 'list') && (
+              <Button component={Link} to="/directory/people" variant="light">
+                {t('People')}
+              </Button>
+            )}
             {can(me?.abilities, 'organisation', 'merge') && (
               <Button component={Link} to="/directory/duplicates" variant="subtle">
                 {t('Possible duplicates')}

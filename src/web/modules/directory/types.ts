@@ -64,3 +64,37 @@ export interface Country {
   alpha2: string;
   name: string;
 }
+
+export interface ContactPoint {
+  type: 'email' | 'phone' | 'address' | 'url' | 'other';
+  value: string;
+  label?: string;
+}
+
+/** A person as GET /api/v1/people answers; contact fields come only to those who may read them. */
+export interface Person {
+  id: string;
+  name: string;
+  sortName: string | null;
+  honorificPrefix: string | null;
+  summary: string | null;
+  countryCode: string | null;
+  countryName: string | null;
+  languages: string[];
+  publicConsent: boolean;
+  consentRecordedAt: string | null;
+  externalId: string | null;
+  email?: string | null;
+  phone?: string | null;
+  contactDetails?: ContactPoint[];
+  updatedAt: string;
+  version: number;
+  url: string;
+  abilities: Record<string, boolean>;
+}
+
+/** A person with the posts and affiliations they hold (memberships, oldest first). */
+export interface PersonProfile extends Person {
+  memberships: Membership[];
+  history?: { at: string; action: string; actorEmail: string | null; outcome: string }[];
+}
