@@ -46,12 +46,19 @@ export function searchTextOf(o: {
 const endOf = (column: SQL | typeof memberships.endDate) =>
   sql`(case length(${column}) when 4 then ${column} || '-12-31' when 7 then ${column} || '-31' else ${column} end)`;
 
+/**
+ * Membership `m` held on a day: started by then and not yet ended. Dates may be partial (YYYY or
+ * YYYY-MM); a partial end date counts to the last day it names, so "2020-03" ends on 31 March.
+ */
+export const membershipActiveOn = (day: string) =>
+  sql`(m.start_date is null or m.start_date <= ${day}) and (m.end_date is null or ${endOf(sql`m.end_date`)} >= ${day})`;
+
 function membershipCondition(f: OrganisationFilter): SQL | undefined {
   if (!f.networkId && !f.roleCodes?.length && !f.activeOn) return undefined;
   return sql`exists (select 1 from ${memberships} m where m.organisation_id = ${organisations.id}
     ${f.networkId ? sql`and m.parent_id = ${f.networkId}` : sql``}
     ${f.roleCodes?.length ? sql`and m.role_code in ${f.roleCodes}` : sql``}
-    ${f.activeOn ? sql`and (m.start_date is null or m.start_date <= ${f.activeOn}) and (m.end_date is null or ${endOf(sql`m.end_date`)} >= ${f.activeOn})` : sql``})`;
+    ${f.activeOn ? sql`and ${membershipActiveOn(f.activeOn)}` : sql``})`;
 }
 
 export function organisationWhere(f: OrganisationFilter): SQL | undefined {

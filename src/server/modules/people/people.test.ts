@@ -58,6 +58,29 @@ describe('people', () => {
       })
     ).json();
     expect(listed.data.map((p: { name: string }) => p.name)).toEqual(['Kim Area', 'Private Person']);
+    // A post that ended in March 2020 is over by December, though the year is the same.
+    const ended = (
+      await t.request({ method: 'GET', url: `/api/v1/people/${quiet.id}`, cookie: staff })
+    ).json().data.memberships[0];
+    const end = await t.request({
+      method: 'PATCH',
+      url: `/api/v1/memberships/${ended.id}`,
+      cookie: staff,
+      payload: { endDate: '2020-03', version: ended.version },
+    });
+    expect(end.statusCode, end.body).toBe(200);
+    const onDay = async (day: string) =>
+      (
+        await t.request({
+          method: 'GET',
+          url: `/api/v1/people?organisation=${mission.id}&activeOn=${day}`,
+          cookie: staff,
+        })
+      )
+        .json()
+        .data.map((p: { name: string }) => p.name);
+    expect(await onDay('2020-03-31')).toEqual(['Kim Area', 'Private Person']);
+    expect(await onDay('2020-12-01')).toEqual(['Kim Area']);
     const publicPage = (
       await t.request({ method: 'GET', url: `/api/v1/public/organisations/${mission.id}` })
     ).json().data;

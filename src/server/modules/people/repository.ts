@@ -1,5 +1,6 @@
 import { and, asc, eq, getTableColumns, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
+import { membershipActiveOn } from '../directory/repository.ts';
 import { memberships } from '../directory/schema.ts';
 import { people } from './schema.ts';
 
@@ -34,7 +35,7 @@ function peopleWhere(f: PeopleFilter): SQL | undefined {
       ? sql`exists (select 1 from ${memberships} m where m.person_id = ${people.id}
           ${f.organisationId ? sql`and m.parent_id = ${f.organisationId}` : sql``}
           ${f.roleCodes?.length ? sql`and m.role_code in ${f.roleCodes}` : sql``}
-          ${f.activeOn ? sql`and (m.start_date is null or m.start_date <= ${f.activeOn}) and (m.end_date is null or m.end_date >= ${f.activeOn.slice(0, 4)})` : sql``})`
+          ${f.activeOn ? sql`and ${membershipActiveOn(f.activeOn)}` : sql``})`
       : undefined,
   );
 }
