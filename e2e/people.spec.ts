@@ -185,6 +185,9 @@ test('affiliate the new person, reach them from the organisation, and read it in
   await page.getByRole('link', { name: 'Ana Reyes' }).waitFor();
   await page.getByRole('link', { name: 'Maria Santos' }).waitFor();
   await expectAccessible(page, 'people list in Arabic');
+  // The choice is saved on the account: give it back its English for the journeys after this one.
+  const reset = await page.request.patch('/api/v1/auth/me', { data: { locale: 'en' } });
+  expect(reset.status()).toBe(204);
   expect(errors).toEqual([]);
   await page.context().close();
 });
@@ -201,6 +204,29 @@ test('a member editor reads profiles of other organisations without contact deta
   expect(answer).not.toHaveProperty('email');
   expect(answer.abilities).toMatchObject({ readContact: false, update: false });
   await expectAccessible(page, 'person profile for a member editor');
+  expect(errors).toEqual([]);
+  await page.context().close();
+});
+
+test('end a post, keep it in the history, and remove an affiliation entered by mistake', async () => {
+  const { page, errors } = await signedIn('dewi@example.org');
+  await page.goto(`/directory/people/${kimId}`);
+  const affiliations = page.getByRole('list', { name: 'Posts and affiliations' });
+  await affiliations.getByRole('button', { name: 'End the membership in Migrant Forum in Asia' }).click();
+  const form = page.getByRole('form', { name: 'End the membership in Migrant Forum in Asia' });
+  await form.getByLabel('Ended on').fill('2025-06-30');
+  await expectAccessible(page, 'ending an affiliation');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await eventually(() => affiliations.textContent()).toContain('2025');
+  expect(
+    await affiliations.getByRole('button', { name: 'End the membership in Migrant Forum in Asia' }).count(),
+  ).toBe(0);
+  const active = await (await page.request.get('/api/v1/people?activeOn=2025-07-01&country=KR')).json();
+  expect(active.data).toEqual([]);
+
+  await affiliations.getByRole('button', { name: 'Remove the membership in Migrant Forum in Asia' }).click();
+  await page.getByRole('button', { name: 'Yes, remove' }).click();
+  await page.getByText('None yet.').waitFor();
   expect(errors).toEqual([]);
   await page.context().close();
 });

@@ -10,6 +10,7 @@ import { PageHeader } from '../../ui/PageHeader.tsx';
 import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
 import { AddMemberForm } from './AddMemberForm.tsx';
 import { corridorLabel, countryName, useCountries } from './lookups.ts';
+import { MembershipActions } from './MembershipActions.tsx';
 import { draftOf, type OrganisationDraft, OrganisationFields, toBody } from './OrganisationFields.tsx';
 import type { Membership, OrganisationProfile } from './types.ts';
 
@@ -21,10 +22,12 @@ function Memberships({
   title,
   items,
   side,
+  onChanged,
 }: {
   title: string;
   items: Membership[];
   side: 'parent' | 'member';
+  onChanged: () => void;
 }) {
   const { t } = useTranslation();
   return (
@@ -57,6 +60,7 @@ function Memberships({
                 )}
                 {` · ${m.label ?? m.roleLabel ?? m.roleCode}`}
                 {dates ? ` (${dates})` : ''}
+                <MembershipActions membership={m} name={name ?? ''} onDone={onChanged} />
               </List.Item>
             );
           })}
@@ -158,9 +162,9 @@ export function OrganisationPage() {
               </Group>
             ))}
         </Card>
-        <Memberships title={t('Member of')} items={o.memberOf} side="parent" />
+        <Memberships title={t('Member of')} items={o.memberOf} side="parent" onChanged={refresh} />
         <Card withBorder padding="md">
-          <Memberships title={t('Members')} items={o.members} side="member" />
+          <Memberships title={t('Members')} items={o.members} side="member" onChanged={refresh} />
           {o.abilities.update && (
             <Stack mt="md">
               <Title order={3} fz="md">
@@ -170,7 +174,9 @@ export function OrganisationPage() {
             </Stack>
           )}
         </Card>
-        {o.people.length > 0 && <Memberships title={t('People')} items={o.people} side="member" />}
+        {o.people.length > 0 && (
+          <Memberships title={t('People')} items={o.people} side="member" onChanged={refresh} />
+        )}
         {o.history.length > 0 && (
           <Card withBorder padding="md">
             <Title order={2} fz="lg" mb="xs">

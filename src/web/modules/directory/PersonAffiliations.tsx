@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { Panel, PlainList } from '../../ui/Panel.tsx';
 import { AddAffiliationForm } from './AddAffiliationForm.tsx';
 import { termLabel, useTerms } from './lookups.ts';
+import { MembershipActions } from './MembershipActions.tsx';
 import { usePeopleFormat } from './peopleFormat.ts';
 import type { Membership } from './types.ts';
 
@@ -16,12 +17,13 @@ export function PersonAffiliations({
   personId,
   memberships,
   canAdd,
-  onAdded,
+  onChanged,
 }: {
   personId: string;
   memberships: Membership[];
   canAdd: boolean;
-  onAdded: () => void;
+  /** After an affiliation was added, ended or removed. */
+  onChanged: () => void;
 }) {
   const { t } = useTranslation();
   const roles = useTerms('membership_role');
@@ -55,6 +57,7 @@ export function PersonAffiliations({
                     {[m.countryName, period].filter(Boolean).join(' · ')}
                   </Text>
                 )}
+                <MembershipActions membership={m} name={m.parentName} onDone={onChanged} />
               </Stack>
             );
           })}
@@ -63,7 +66,7 @@ export function PersonAffiliations({
       {canAdd && (
         <>
           <Divider />
-          <AddAffiliationForm personId={personId} onDone={onAdded} />
+          <AddAffiliationForm personId={personId} onDone={onChanged} />
         </>
       )}
     </Panel>

@@ -65,7 +65,7 @@ export function PersonPage() {
           personId={p.id}
           memberships={p.memberships}
           canAdd={can(me?.abilities, 'membership', 'create')}
-          onAdded={() => void refresh()}
+          onChanged={() => void refresh()}
         />
         {(p.history?.length ?? 0) > 0 && (
           <Panel title={t('History')}>
