@@ -17,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { api, queryString } from '../../app/api.ts';
 import { msg } from '../../app/capability.ts';
 import { useFormat } from '../../app/format.ts';
+import { LoadMore } from '../../ui/LoadMore.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
 
@@ -176,17 +177,7 @@ export function AuditPage() {
           </Paper>
         ))}
       </Stack>
-      {events.hasNextPage && (
-        <Group justify="center" mt="md">
-          <Button
-            variant="light"
-            onClick={() => void events.fetchNextPage()}
-            loading={events.isFetchingNextPage}
-          >
-            {t('Load more')}
-          </Button>
-        </Group>
-      )}
+      <LoadMore list={events} />
     </>
   );
 }

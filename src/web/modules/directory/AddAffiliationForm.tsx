@@ -1,17 +1,16 @@
-import { NativeSelect, SimpleGrid, TextInput } from '@mantine/core';
+import { TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { post } from '../../app/api.ts';
 import { PanelForm } from '../../ui/Panel.tsx';
-import { termOptions, useTerms } from './lookups.ts';
+import { RoleAndSinceFields } from './MembershipFields.tsx';
 import { OrganisationPicker } from './OrganisationPicker.tsx';
 import type { Organisation } from './types.ts';
 
 /** Links a person to an organisation or network with a role, the post's own wording and a start date. */
 export function AddAffiliationForm({ personId, onDone }: { personId: string; onDone: () => void }) {
   const { t } = useTranslation();
-  const roles = useTerms('membership_role');
   const [organisation, setOrganisation] = useState<Organisation | null>(null);
   // A new key empties the picker after each added affiliation.
   const [round, setRound] = useState(0);
@@ -42,19 +41,12 @@ export function AddAffiliationForm({ personId, onDone }: { personId: string; onD
       submit={{ label: t('Add affiliation'), pending: add.isPending, disabled: !organisation }}
     >
       <OrganisationPicker key={round} label={t('Organisation or network')} onChange={setOrganisation} />
-      <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-        <NativeSelect
-          label={t('Role')}
-          value={roleCode}
-          onChange={(e) => setRoleCode(e.currentTarget.value)}
-          data={termOptions(roles.data)}
-        />
-        <TextInput
-          label={t('Since (YYYY, YYYY-MM or YYYY-MM-DD)')}
-          value={startDate}
-          onChange={(e) => setStartDate(e.currentTarget.value.trim())}
-        />
-      </SimpleGrid>
+      <RoleAndSinceFields
+        roleCode={roleCode}
+        onRoleCode={setRoleCode}
+        startDate={startDate}
+        onStartDate={setStartDate}
+      />
       <TextInput
         label={t('Post (e.g. Area coordinator, South Korea)')}
         value={label}

@@ -1,17 +1,16 @@
-import { Button, Group, NativeSelect, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Stack } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { post } from '../../app/api.ts';
 import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
-import { termOptions, useTerms } from './lookups.ts';
+import { RoleAndSinceFields } from './MembershipFields.tsx';
 import { OrganisationPicker } from './OrganisationPicker.tsx';
 import type { Organisation } from './types.ts';
 
 /** Links a member organisation to this one with a role and a start date. */
 export function AddMemberForm({ parentId, onDone }: { parentId: string; onDone: () => void }) {
   const { t } = useTranslation();
-  const roles = useTerms('membership_role');
   const [member, setMember] = useState<Organisation | null>(null);
   // A new key empties the picker after each added member.
   const [round, setRound] = useState(0);
@@ -48,19 +47,12 @@ export function AddMemberForm({ parentId, onDone }: { parentId: string; onDone: 
         exclude={parentId}
         onChange={setMember}
       />
-      <Group grow align="flex-end">
-        <NativeSelect
-          label={t('Role')}
-          value={roleCode}
-          onChange={(e) => setRoleCode(e.currentTarget.value)}
-          data={termOptions(roles.data)}
-        />
-        <TextInput
-          label={t('Since (YYYY, YYYY-MM or YYYY-MM-DD)')}
-          value={startDate}
-          onChange={(e) => setStartDate(e.currentTarget.value.trim())}
-        />
-      </Group>
+      <RoleAndSinceFields
+        roleCode={roleCode}
+        onRoleCode={setRoleCode}
+        startDate={startDate}
+        onStartDate={setStartDate}
+      />
       <Group>
         <Button type="submit" loading={add.isPending} disabled={!member}>
           {t('Add member')}

@@ -18,9 +18,11 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { api, queryString } from '../../app/api.ts';
 import { can, useMe } from '../../app/session.ts';
+import { LoadMore } from '../../ui/LoadMore.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
-import { termOptions, useCountries, useGroupings, useNetworks, useTerms } from './lookups.ts';
+import { CountryFilter, RegionFilter, RoleFilter } from './FilterFields.tsx';
+import { termOptions, useCountries, useNetworks, useTerms } from './lookups.ts';
 import type { Organisation } from './types.ts';
 
 const FILTERS = ['q', 'type', 'country', 'region', 'corridor', 'network', 'role', 'activeOn'] as const;
@@ -38,9 +40,7 @@ export function OrganisationsPage() {
   const [debouncedQ] = useDebouncedValue(q.trim(), 300);
   const [showMap, setShowMap] = useState(false);
   const types = useTerms('organisation_type');
-  const roles = useTerms('membership_role');
   const countries = useCountries();
-  const groupings = useGroupings();
   const networks = useNetworks();
   const countryOptions = (countries.data ?? []).map((c) => ({ value: c.alpha2, label: c.name }));
 
@@ -124,23 +124,8 @@ export function OrganisationsPage() {
             data={[{ value: '', label: t('All types') }, ...termOptions(types.data)]}
             style={{ flex: '1 1 180px' }}
           />
-          <NativeSelect
-            label={t('Country')}
-            value={filters.country}
-            onChange={(e) => set('country', e.currentTarget.value)}
-            data={[{ value: '', label: t('All countries') }, ...countryOptions]}
-            style={{ flex: '1 1 180px' }}
-          />
-          <NativeSelect
-            label={t('Region or grouping')}
-            value={filters.region}
-            onChange={(e) => set('region', e.currentTarget.value)}
-            data={[
-              { value: '', label: t('All regions') },
-              ...(groupings.data ?? []).map((g) => ({ value: g.code, label: g.label })),
-            ]}
-            style={{ flex: '1 1 180px' }}
-          />
+          <CountryFilter value={filters.country} onChange={(v) => set('country', v)} />
+          <RegionFilter value={filters.region} onChange={(v) => set('region', v)} />
           <Group gap={4} wrap="nowrap" style={{ flex: '1 1 260px' }} role="group" aria-label={t('Corridor')}>
             <NativeSelect
               label={t('Corridor from')}
@@ -167,13 +152,7 @@ export function OrganisationsPage() {
             ]}
             style={{ flex: '1 1 180px' }}
           />
-          <NativeSelect
-            label={t('Role')}
-            value={filters.role}
-            onChange={(e) => set('role', e.currentTarget.value)}
-            data={[{ value: '', label: t('Any role') }, ...termOptions(roles.data)]}
-            style={{ flex: '1 1 160px' }}
-          />
+          <RoleFilter value={filters.role} onChange={(v) => set('role', v)} />
           <TextInput
             type="date"
             label={t('Member on')}
@@ -255,17 +234,7 @@ export function OrganisationsPage() {
             </Card>
           ))}
         </Stack>
-        {list.hasNextPage && (
-          <Group justify="center">
-            <Button
-              variant="light"
-              onClick={() => void list.fetchNextPage()}
-              loading={list.isFetchingNextPage}
-            >
-              {t('Load more')}
-            </Button>
-          </Group>
-        )}
+        <LoadMore list={list} />
       </Stack>
     </>
   );

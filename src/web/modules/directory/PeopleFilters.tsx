@@ -1,6 +1,6 @@
-import { Group, NativeSelect, TextInput } from '@mantine/core';
+import { Group, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { termOptions, useCountries, useGroupings, useTerms } from './lookups.ts';
+import { CountryFilter, RegionFilter, RoleFilter } from './FilterFields.tsx';
 import { OrganisationFilter } from './OrganisationFilter.tsx';
 
 export const PEOPLE_FILTERS = ['q', 'country', 'region', 'organisation', 'role', 'activeOn'] as const;
@@ -19,9 +19,6 @@ export function PeopleFilters({
   set: (key: keyof PeopleFilterValues, value: string) => void;
 }) {
   const { t } = useTranslation();
-  const roles = useTerms('membership_role');
-  const countries = useCountries();
-  const groupings = useGroupings();
   return (
     <Group gap="sm" align="flex-end" role="search" aria-label={t('Filter people')}>
       <TextInput
@@ -31,33 +28,9 @@ export function PeopleFilters({
         onChange={(e) => onSearch(e.currentTarget.value)}
         style={{ flex: '1 1 220px' }}
       />
-      <NativeSelect
-        label={t('Country')}
-        value={filters.country}
-        onChange={(e) => set('country', e.currentTarget.value)}
-        data={[
-          { value: '', label: t('All countries') },
-          ...(countries.data ?? []).map((c) => ({ value: c.alpha2, label: c.name })),
-        ]}
-        style={{ flex: '1 1 180px' }}
-      />
-      <NativeSelect
-        label={t('Region or grouping')}
-        value={filters.region}
-        onChange={(e) => set('region', e.currentTarget.value)}
-        data={[
-          { value: '', label: t('All regions') },
-          ...(groupings.data ?? []).map((g) => ({ value: g.code, label: g.label })),
-        ]}
-        style={{ flex: '1 1 180px' }}
-      />
-      <NativeSelect
-        label={t('Role')}
-        value={filters.role}
-        onChange={(e) => set('role', e.currentTarget.value)}
-        data={[{ value: '', label: t('Any role') }, ...termOptions(roles.data)]}
-        style={{ flex: '1 1 160px' }}
-      />
+      <CountryFilter value={filters.country} onChange={(v) => set('country', v)} />
+      <RegionFilter value={filters.region} onChange={(v) => set('region', v)} />
+      <RoleFilter value={filters.role} onChange={(v) => set('role', v)} />
       <TextInput
         type="date"
         label={t('Active on')}

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { api, queryString } from '../../app/api.ts';
 import { can, useMe } from '../../app/session.ts';
+import { LoadMore } from '../../ui/LoadMore.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { PlainList } from '../../ui/Panel.tsx';
 import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
@@ -108,17 +109,7 @@ export function PeoplePage() {
             </Card>
           ))}
         </PlainList>
-        {list.hasNextPage && (
-          <Group justify="center">
-            <Button
-              variant="light"
-              onClick={() => void list.fetchNextPage()}
-              loading={list.isFetchingNextPage}
-            >
-              {t('Load more')}
-            </Button>
-          </Group>
-        )}
+        <LoadMore list={list} />
       </Stack>
     </>
   );

@@ -8,6 +8,7 @@ import { ROLES } from '../../../shared/roles.ts';
 import { ApiError, api, patch, post, queryString } from '../../app/api.ts';
 import { can, useMe } from '../../app/session.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
+import { LoadMore } from '../../ui/LoadMore.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
 import { roleLabels } from '../../ui/roles.ts';
@@ -132,17 +133,7 @@ export function UsersPage() {
             />
           ))}
         </Stack>
-        {users.hasNextPage && (
-          <Group justify="center">
-            <Button
-              variant="light"
-              onClick={() => void users.fetchNextPage()}
-              loading={users.isFetchingNextPage}
-            >
-              {t('Load more')}
-            </Button>
-          </Group>
-        )}
+        <LoadMore list={users} />
         {can(me?.abilities, 'roleSetting', 'list') && (
           <RolesCard editable={can(me?.abilities, 'roleSetting', 'update')} />
         )}
