@@ -66,7 +66,7 @@ test('search and filter people, export exactly the list, read a profile with aff
   expect(page.url()).toMatch(/country=KR/);
   await snapshot(page, 'people-list');
 
-  const href = await page.getByRole('link', { name: 'Export CSV' }).getAttribute('href');
+  const href = await page.getByRole('link', { name: 'CSV', exact: true }).getAttribute('href');
   expect(href).toContain('format=csv');
   const csv = await (await page.request.get(href!)).text();
   const rows = csv.trim().split('\r\n').slice(2);

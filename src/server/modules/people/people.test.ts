@@ -1,6 +1,8 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOrganisation, buildUser } from '../../testing/factories.ts';
 import { createTestApp, type TestApp } from '../../testing/harness.ts';
+import { popoloSchemas } from '../../testing/popolo.ts';
 
 let t: TestApp;
 let staff: string;
@@ -89,6 +91,31 @@ describe('people', () => {
     ]);
     const csv = await t.request({ method: 'GET', url: '/api/v1/people?format=csv', cookie: staff });
     expect(csv.body).toContain('Area coordinator, South Korea (A mission)');
+
+    // The same list as XLSX and as Popolo JSON that validates against the Popolo schemas.
+    const query = `organisation=${mission.id}`;
+    const xlsx = await t.request({
+      method: 'GET',
+      url: `/api/v1/people?${query}&format=xlsx`,
+      cookie: staff,
+    });
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.getRow(2).getCell(1).value).toBe('#contact+id');
+    expect([3, 4].map((r) => sheet.getRow(r).getCell(3).value)).toEqual(['Kim Area', 'Private Person']);
+    const popolo = await t.request({
+      method: 'GET',
+      url: `/api/v1/people?${query}&format=popolo`,
+      cookie: staff,
+    });
+    const body = popolo.json();
+    expect(body.persons.map((p: { name: string }) => p.name)).toEqual(['Kim Area', 'Private Person']);
+    expect(body.memberships).toHaveLength(2);
+    const schemas = popoloSchemas();
+    for (const p of body.persons) expect(schemas.check(p, 'person')).toEqual([]);
+    for (const m of body.memberships) expect(schemas.check(m, 'membership')).toEqual([]);
   });
 
   it('lets a member editor keep the people of their own organisation only', async () => {

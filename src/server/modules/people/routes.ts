@@ -35,7 +35,7 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: { resource: 'person', action: 'list' } },
       schema: {
         tags: ['directory'],
-        summary: 'People of the directory, filtered; ?format=csv exports the same list',
+        summary: 'People of the directory, filtered; ?format=csv|xlsx|popolo exports the same list',
         querystring: z.strictObject({
           q: line(200).optional(),
           country: countryCode.optional(),
@@ -48,21 +48,20 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
           activeOn: isoDate.optional(),
           limit: z.coerce.number().int().min(1).max(200).default(50),
           cursor: z.string().max(200).optional(),
-          format: z.enum(['json', 'csv']).optional(),
+          format: z.enum(['json', 'csv', 'xlsx', 'popolo']).optional(),
         }),
       },
     },
     async (request, reply) => {
-      const wantsCsv =
-        request.query.format === 'csv' || String(request.headers.accept ?? '').startsWith('text/csv');
+      const wantsCsv = String(request.headers.accept ?? '').startsWith('text/csv');
       const result = await service.listPeople(contextOf(request), {
         ...request.query,
-        format: wantsCsv ? 'csv' : 'json',
+        format: request.query.format ?? (wantsCsv ? 'csv' : 'json'),
       });
       if (result.kind === 'file') {
         return reply
-          .type('text/csv; charset=utf-8')
-          .header('content-disposition', 'attachment; filename="people.csv"')
+          .type(result.contentType)
+          .header('content-disposition', `attachment; filename="${result.fileName}"`)
           .send(result.body);
       }
       return result.body;

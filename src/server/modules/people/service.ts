@@ -1,6 +1,5 @@
 import { abilitiesFor, authorize, can } from '../../platform/access/policy.ts';
 import type { Ctx } from '../../platform/http/context.ts';
-import { toCsv } from '../../platform/http/csv.ts';
 import { problems } from '../../platform/http/problem.ts';
 import { decodeCursor, encodeCursor } from '../directory/filters.ts';
 import { labeller, presentMembership } from '../directory/present.ts';
@@ -9,6 +8,7 @@ import { countryName, isCountryCode } from '../geography/countries.ts';
 import { countriesIn } from '../geography/service.ts';
 import { codesUnder, termsOf } from '../vocabularies/service.ts';
 import './policy.ts';
+import { peopleCsv, peoplePopolo, peopleXlsx } from './export.ts';
 import * as repo from './repository.ts';
 import type { ContactPoint } from './schema.ts';
 
@@ -35,7 +35,7 @@ export interface PeopleQuery {
   activeOn?: string;
   limit: number;
   cursor?: string;
-  format?: 'json' | 'csv';
+  format?: 'json' | 'csv' | 'xlsx' | 'popolo';
 }
 
 export const personPath = (id: string) => `/directory/people/${id}`;
@@ -90,6 +90,14 @@ async function filterOf(ctx: Ctx, query: PeopleQuery): Promise<repo.PeopleFilter
   return filter;
 }
 
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const file = (contentType: string, fileName: string, body: string | Buffer) => ({
+  kind: 'file' as const,
+  contentType,
+  fileName,
+  body,
+});
+
 export async function listPeople(ctx: Ctx, query: PeopleQuery) {
   const format = query.format ?? 'json';
   authorize(ctx.actor, format === 'json' ? 'list' : 'export', 'person');
@@ -107,48 +115,27 @@ export async function listPeople(ctx: Ctx, query: PeopleQuery) {
     ...new Set(memberships.filter((m) => m.personId === id).map((m) => m.parentId)),
   ];
   const data = page.map((p) => present(ctx, p, orgsOf(p.id)));
-  if (format === 'csv') {
+  if (format !== 'json') {
     ctx.note({
       action: 'person.export',
       resourceType: 'person',
-      details: { query: { ...query, format: undefined } },
+      details: { format, query: { ...query, format: undefined } },
     });
     const roleLabel = labeller(await termsOf(db, 'membership_role', ctx.locale, true));
-    const posts = (id: string) =>
+    const postsOf = (id: string) =>
       memberships
         .filter((m) => m.personId === id)
         .map((m) => `${m.label ?? roleLabel(m.roleCode)} (${m.parentName})`)
         .join('; ');
-    const header = ['id', 'url', 'name', 'country', 'languages', 'posts', 'public_consent', 'email', 'phone'];
-    const hxl = [
-      '#contact+id',
-      '#meta+url',
-      '#contact+name',
-      '#country+code',
-      '#meta+languages',
-      '#contact+role',
-      '#status+consent',
-      '#contact+email',
-      '#contact+phone',
-    ];
-    return {
-      kind: 'file' as const,
-      body: toCsv(
-        header,
-        data.map((p) => [
-          p.id,
-          p.url,
-          p.name,
-          p.countryCode,
-          p.languages.join(';'),
-          posts(p.id),
-          p.publicConsent ? 'yes' : 'no',
-          p.email ?? '',
-          p.phone ?? '',
-        ]),
-        [hxl],
-      ),
-    };
+    const stamp = new Date().toISOString().slice(0, 10);
+    if (format === 'csv')
+      return file('text/csv; charset=utf-8', `people-${stamp}.csv`, peopleCsv(data, postsOf));
+    if (format === 'xlsx') return file(XLSX_TYPE, `people-${stamp}.xlsx`, await peopleXlsx(data, postsOf));
+    return file(
+      'application/json; charset=utf-8',
+      `people-${stamp}.popolo.json`,
+      peoplePopolo(data, memberships, roleLabel),
+    );
   }
   return {
     kind: 'json' as const,

@@ -21,6 +21,7 @@ import { can, useMe } from '../../app/session.ts';
 import { LoadMore } from '../../ui/LoadMore.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
+import { ExportLinks } from './ExportLinks.tsx';
 import { CountryFilter, RegionFilter, RoleFilter } from './FilterFields.tsx';
 import { termOptions, useCountries, useNetworks, useTerms } from './lookups.ts';
 import type { Organisation } from './types.ts';
@@ -73,7 +74,6 @@ export function OrganisationsPage() {
   });
   const rows = list.data?.pages.flatMap((p) => p.data) ?? [];
   const total = list.data?.pages[0]?.total ?? 0;
-  const exportHref = (f: string) => `/api/v1/organisations${queryString({ ...active, format: f })}`;
 
   return (
     <>
@@ -169,20 +169,7 @@ export function OrganisationsPage() {
                 : t('{{count}} organisations', { count: total })
               : ''}
           </Text>
-          <Group gap="xs">
-            <Text size="sm" c="dimmed">
-              {t('Export this list:')}
-            </Text>
-            <Anchor href={exportHref('csv')} download size="sm">
-              CSV
-            </Anchor>
-            <Anchor href={exportHref('xlsx')} download size="sm">
-              XLSX
-            </Anchor>
-            <Anchor href={exportHref('popolo')} download size="sm">
-              Popolo JSON
-            </Anchor>
-          </Group>
+          <ExportLinks path="/organisations" filters={active} />
         </Group>
         <Switch
           label={t('Show map')}

@@ -10,6 +10,7 @@ import { LoadMore } from '../../ui/LoadMore.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { PlainList } from '../../ui/Panel.tsx';
 import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
+import { ExportLinks } from './ExportLinks.tsx';
 import { PEOPLE_FILTERS, PeopleFilters, type PeopleFilterValues } from './PeopleFilters.tsx';
 import { usePeopleFormat } from './peopleFormat.ts';
 import type { Person } from './types.ts';
@@ -78,9 +79,7 @@ export function PeoplePage() {
           <Text size="sm" aria-live="polite" data-testid="result-count">
             {list.isSuccess ? t('{{count}} people', { count: total }) : ''}
           </Text>
-          <Anchor href={`/api/v1/people${queryString({ ...active, format: 'csv' })}`} download size="sm">
-            {t('Export CSV')}
-          </Anchor>
+          <ExportLinks path="/people" filters={active} />
         </Group>
         <ProblemAlert error={list.error} />
         {list.isPending && <Loader aria-label={t('Loading')} />}
