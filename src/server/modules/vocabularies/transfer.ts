@@ -52,14 +52,19 @@ export async function exportVocabularyCsv(ctx: Ctx, key: string): Promise<string
   return toCsv(header, rows);
 }
 
+/**
+ * A row of the file. A column the file lacks leaves that part of an existing term as it is
+ * (undefined here), so a file of codes and Filipino labels adds labels without moving terms.
+ */
 interface ParsedTerm {
   line: number;
   code: string;
-  parentCode: string | null;
-  position: number;
-  labels: Labels;
-  scopeNote: string | null;
-  retired: boolean;
+  parentCode?: string | null;
+  position?: number;
+  /** Only the languages the file has columns for; an empty cell removes that language. */
+  labels: Record<string, string | null>;
+  scopeNote?: string | null;
+  retired?: boolean;
 }
 
 export interface VocabularyImportResult {
@@ -81,50 +86,71 @@ function parseTerms(bytes: Uint8Array): { terms: ParsedTerm[]; errors: FieldErro
   const labelColumns = table.header
     .map((h, i) => ({ lang: /^label_([a-z]{2,3}(?:-[a-z]{2,4})?)$/i.exec(h.trim())?.[1]?.toLowerCase(), i }))
     .filter((c): c is { lang: string; i: number } => Boolean(c.lang));
+  const [parentCol, positionCol, scopeCol, retiredCol] = [
+    'parent_code',
+    'position',
+    'scope_note',
+    'retired',
+  ].map(col) as [number, number, number, number];
   const errors: FieldError[] = [];
   const terms: ParsedTerm[] = [];
   const seen = new Set<string>();
   for (const [index, row] of table.rows.entries()) {
     const line = index + 2;
-    const cell = (i: number) => (i >= 0 ? (row[i] ?? '').trim() : '');
+    const cell = (i: number) => (row[i] ?? '').trim();
+    /** The cell of a column the file has, or undefined when it has no such column. */
+    const given = <T>(i: number, read: (raw: string) => T) => (i >= 0 ? read(cell(i)) : undefined);
     const termCode = cell(code).toLowerCase();
+    const fail = (field: string, errorCode: string, message: string) =>
+      errors.push({ field: `line ${line}.${field}`, code: errorCode, message });
     if (!CODE.test(termCode)) {
-      errors.push({
-        field: `line ${line}.code`,
-        code: 'invalid_code',
-        message: `Invalid code "${termCode}"`,
-      });
+      fail('code', 'invalid_code', `Invalid code "${termCode}"`);
       continue;
     }
     if (seen.has(termCode)) {
-      errors.push({
-        field: `line ${line}.code`,
-        code: 'duplicate_code',
-        message: `Code "${termCode}" appears twice`,
-      });
+      fail('code', 'duplicate_code', `Code "${termCode}" appears twice`);
       continue;
     }
     seen.add(termCode);
-    const labels: Labels = {};
-    for (const c of labelColumns) if (cell(c.i)) labels[c.lang] = cell(c.i).slice(0, 200);
-    if (!labels.en)
-      errors.push({
-        field: `line ${line}.label_en`,
-        code: 'missing_label',
-        message: 'An English label is required',
-      });
-    const position = Number(cell(col('position')) || index * 10);
+    const labels: Record<string, string | null> = {};
+    for (const c of labelColumns) labels[c.lang] = cell(c.i).slice(0, 200) || null;
+    const position = given(positionCol, (raw) => (raw ? Number(raw) : undefined));
+    if (position !== undefined && (!Number.isInteger(position) || position < 0 || position > 1_000_000))
+      fail('position', 'invalid_position', 'The position must be a whole number from 0 to 1000000');
     terms.push({
       line,
       code: termCode,
-      parentCode: cell(col('parent_code')).toLowerCase() || null,
-      position: Number.isFinite(position) ? Math.trunc(position) : index * 10,
+      parentCode: given(parentCol, (raw) => raw.toLowerCase() || null),
+      position: position !== undefined && Number.isInteger(position) ? position : undefined,
       labels,
-      scopeNote: cell(col('scope_note')) || null,
-      retired: /^(yes|true|1|x)$/i.test(cell(col('retired'))),
+      scopeNote: given(scopeCol, (raw) => raw.slice(0, 2000) || null),
+      retired: given(retiredCol, (raw) => /^(yes|true|1|x)$/i.test(raw)),
     });
   }
   return { terms, errors };
+}
+
+type Existing = Awaited<ReturnType<typeof repo.listTerms>>[number];
+
+/** A row with what the file leaves out taken from the term as it is (or defaults for a new one). */
+function resolved(
+  t: ParsedTerm,
+  old: Existing | undefined,
+  parentCodeOf: (id: string) => string | undefined,
+) {
+  const labels: Labels = { ...(old?.labels ?? {}) };
+  for (const [lang, label] of Object.entries(t.labels)) {
+    if (label) labels[lang] = label;
+    else delete labels[lang];
+  }
+  return {
+    parentCode:
+      t.parentCode !== undefined ? t.parentCode : old?.parentId ? (parentCodeOf(old.parentId) ?? null) : null,
+    position: t.position ?? old?.position,
+    labels,
+    scopeNote: t.scopeNote !== undefined ? t.scopeNote : (old?.scopeNote ?? null),
+    retired: t.retired ?? (old ? old.retiredAt !== null : false),
+  };
 }
 
 const sameLabels = (a: Labels, b: Labels) =>
@@ -144,25 +170,26 @@ export async function importVocabularyCsv(
     if (!(await repo.findVocabulary(tx, key))) throw problems.notFound('vocabulary');
     const existing = new Map((await repo.listTerms(tx, key)).map((t) => [t.code, t]));
     const codes = new Set([...existing.keys(), ...terms.map((t) => t.code)]);
-    for (const t of terms) {
-      if (t.parentCode && !codes.has(t.parentCode)) {
-        errors.push({
-          field: `line ${t.line}.parent_code`,
-          code: 'unknown_term',
-          message: `No term "${t.parentCode}"`,
-        });
-      }
-      if (t.parentCode === t.code)
-        errors.push({
-          field: `line ${t.line}.parent_code`,
-          code: 'cycle',
-          message: 'A term cannot be its own parent',
-        });
-    }
-    const result: VocabularyImportResult = { dryRun, created: [], updated: [], unchanged: [], errors };
     const idOf = new Map([...existing.values()].map((t) => [t.code, t.id]));
     const codeOfId = new Map([...existing.values()].map((t) => [t.id, t.code]));
-    for (const t of terms) {
+    // New terms without a position go after every term there is, in the order of the file.
+    let next = Math.max(0, ...[...existing.values()].map((t) => t.position)) + 10;
+    const rows = terms.map((t) => {
+      const r = resolved(t, existing.get(t.code), (id) => codeOfId.get(id));
+      const position = r.position ?? next;
+      if (r.position === undefined) next += 10;
+      return { ...t, ...r, position };
+    });
+    for (const t of rows) {
+      const fail = (field: string, code: string, message: string) =>
+        errors.push({ field: `line ${t.line}.${field}`, code, message });
+      if (!t.labels.en) fail('label_en', 'missing_label', 'An English label is required');
+      if (t.parentCode && !codes.has(t.parentCode))
+        fail('parent_code', 'unknown_term', `No term "${t.parentCode}"`);
+      if (t.parentCode === t.code) fail('parent_code', 'cycle', 'A term cannot be its own parent');
+    }
+    const result: VocabularyImportResult = { dryRun, created: [], updated: [], unchanged: [], errors };
+    for (const t of rows) {
       const old = existing.get(t.code);
       if (!old) result.created.push(t.code);
       else {
@@ -178,7 +205,7 @@ export async function importVocabularyCsv(
     if (dryRun) return result;
     if (errors.length > 0) throw importRejected(errors);
     // Insert new terms first without parents, then set every parent: rows may name parents further down.
-    for (const t of terms.filter((x) => !existing.has(x.code))) {
+    for (const t of rows.filter((x) => !existing.has(x.code))) {
       const row = await repo.insertTerm(tx, {
         vocabularyKey: key,
         code: t.code,
@@ -188,7 +215,7 @@ export async function importVocabularyCsv(
       });
       idOf.set(t.code, row.id);
     }
-    for (const t of terms) {
+    for (const t of rows) {
       if (result.unchanged.includes(t.code)) continue;
       const old = existing.get(t.code);
       await repo.updateTerm(tx, idOf.get(t.code)!, {

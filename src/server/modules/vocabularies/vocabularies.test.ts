@@ -156,4 +156,26 @@ describe('vocabularies', () => {
     expect(loop.statusCode).toBe(400);
     expect(await resolveTerm(t.database.db, 'membership_role', 'a_loop')).toBeUndefined();
   });
+
+  it('leaves what a CSV has no column for as it is, and puts new terms last', async () => {
+    const arabic = 'code,label_en,label_ar\ncountry_coordinator,Country coordinator,منسق قطري\n';
+    expect((await csvUpload('membership_role', arabic, false)).statusCode).toBe(200);
+    const before = await resolveTerm(t.database.db, 'membership_role', 'country_coordinator');
+    expect(before).toMatchObject({ parentCode: 'coordinator_general', labels: { ar: 'منسق قطري' } });
+    // Only codes and Indonesian labels: nothing may move, lose a label or come back from retirement.
+    const csv = 'code,label_id\ncountry_coordinator,Koordinator negara\nlast_added,\n';
+    const refused = (await csvUpload('membership_role', csv, true)).json().data;
+    expect(refused.errors).toEqual([
+      expect.objectContaining({ field: 'line 3.label_en', code: 'missing_label' }),
+    ]);
+    const fixed =
+      'code,label_en,label_id\ncountry_coordinator,Country coordinator,Koordinator negara\nlast_added,Last added,\n';
+    expect((await csvUpload('membership_role', fixed, false)).statusCode).toBe(200);
+    const after = await resolveTerm(t.database.db, 'membership_role', 'country_coordinator');
+    expect(after).toMatchObject({ parentCode: 'coordinator_general', depth: 1, position: before?.position });
+    expect(after?.labels).toMatchObject({ en: 'Country coordinator', id: 'Koordinator negara' });
+    expect(after?.labels.ar).toBe('منسق قطري');
+    const roots = (await termsOf(t.database.db, 'membership_role')).filter((x) => x.depth === 0);
+    expect(roots.at(-1)?.code).toBe('last_added');
+  });
 });

@@ -35,7 +35,7 @@ export function ImportPanel({ vocabularyKey }: { vocabularyKey: string }) {
     <Panel title={t('Import from CSV')}>
       <Text size="sm" c="dimmed">
         {t(
-          'Columns: code, parent_code, position, label_en, label_fil … scope_note, retired. Rows are matched on their code; terms not in the file stay as they are.',
+          'Columns: code, parent_code, position, label_en, label_fil … scope_note, retired. Rows are matched on their code; terms not in the file, and columns the file leaves out, stay as they are.',
         )}
       </Text>
       <Stack
