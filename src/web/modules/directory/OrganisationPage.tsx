@@ -12,6 +12,7 @@ import { AddMemberForm } from './AddMemberForm.tsx';
 import { corridorLabel, countryName, useCountries } from './lookups.ts';
 import { MembershipActions } from './MembershipActions.tsx';
 import { draftOf, type OrganisationDraft, OrganisationFields, toBody } from './OrganisationFields.tsx';
+import { usePeopleFormat } from './peopleFormat.ts';
 import type { Membership, OrganisationProfile } from './types.ts';
 
 /** Names in other languages that differ from the main one, each once. */
@@ -30,6 +31,7 @@ function Memberships({
   onChanged: () => void;
 }) {
   const { t } = useTranslation();
+  const { period } = usePeopleFormat();
   return (
     <Card withBorder padding="md">
       <Title order={2} fz="lg" mb="xs">
@@ -44,7 +46,7 @@ function Memberships({
           {items.map((m) => {
             const id = side === 'parent' ? m.parentId : m.organisationId;
             const name = side === 'parent' ? m.parentName : m.memberName;
-            const dates = [m.startDate, m.endDate].filter(Boolean).join(' – ');
+            const dates = period(m.startDate, m.endDate);
             return (
               <List.Item key={m.id}>
                 {side === 'member' && m.personId ? (
