@@ -84,6 +84,17 @@ const ACTIONS: Record<string, Action> = {
     return (await t.request({ method: 'POST', url: '/api/v1/directory/imports', cookie: a.cookie, ...body }))
       .statusCode;
   },
+  'import people preview': async (a) => {
+    const body = multipart(`external_id,name\naccess-person-${++n},Imported person ${n}\n`, 'x.csv');
+    return (
+      await t.request({
+        method: 'POST',
+        url: '/api/v1/directory/imports?entity=people',
+        cookie: a.cookie,
+        ...body,
+      })
+    ).statusCode;
+  },
   'add member to own organisation': async (a) =>
     (
       await t.request({
@@ -147,6 +158,7 @@ const EXPECTED: Record<string, number[]> = {
   'update other organisation':            [200, 200, 403, 403, 403, 401],
   'find duplicates':                      [200, 200, 403, 403, 403, 401],
   'import preview':                       [201, 201, 403, 403, 403, 401],
+  'import people preview':                [201, 201, 403, 403, 403, 401],
   'add member to own organisation':       [201, 201, 201, 403, 403, 401],
   'add member to other organisation':     [201, 201, 403, 403, 403, 401],
   'list people':                          [200, 200, 200, 200, 200, 401],

@@ -1,6 +1,7 @@
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { IMPORT_ENTITIES } from '../../../shared/import-targets.ts';
 import { idParams } from '../../../shared/schemas.ts';
 import { contextOf } from '../../platform/http/context.ts';
 import { problems } from '../../platform/http/problem.ts';
@@ -26,8 +27,10 @@ export const directoryImportRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['directory'],
         summary:
-          'Upload a CSV or XLSX of organisations for a dry-run preview (multipart: file, optional mapping JSON)',
+          'Upload a CSV or XLSX of organisations or people for a dry-run preview (multipart: file, optional mapping JSON)',
         querystring: z.strictObject({
+          // People need the person import ability too; the service checks it, as the rule depends on this.
+          entity: z.enum(IMPORT_ENTITIES).default('organisations'),
           key: z.enum(['external_id', 'name_country', 'id']).default('external_id'),
           vocabularyPolicy: z.enum(['reject', 'create']).default('reject'),
         }),

@@ -1,63 +1,30 @@
-import { IMPORT_TARGETS, type ImportTarget } from '../../../shared/import-targets.ts';
-import { parseCorridor, resolveCountry } from '../geography/countries.ts';
-import { codeFromLabel, matchTerm, type Term } from '../vocabularies/service.ts';
+import { resolveCountry } from '../geography/countries.ts';
 import type { Table } from './tabular.ts';
 
-// Pure functions of the import: read spreadsheet rows into organisation values, then compare them
-// with what the directory holds. No database here, so every rule is easy to test.
-
-export const TARGETS = IMPORT_TARGETS;
-export type Target = ImportTarget;
+// Pure functions shared by every kind of import: read spreadsheet rows through a column mapping,
+// then compare them with what the database holds. No database here, so every rule is easy to test.
 
 export type MatchKey = 'external_id' | 'name_country' | 'id';
 export type VocabularyPolicy = 'reject' | 'create';
 
-/** Organisation fields as an import writes them (same names as the table's columns in the repository). */
-export interface ImportValues {
+/** The fields every kind of import carries, because rows are matched on them. */
+export interface KeyValues {
   name?: string;
-  names?: Record<string, string>;
-  acronym?: string | null;
-  typeCode?: string | null;
   countryCode?: string | null;
-  countries?: string[];
-  corridors?: string[];
-  foundedYear?: number | null;
-  website?: string | null;
-  description?: string | null;
-  published?: boolean;
   externalId?: string | null;
-  contactPoints?: { type: 'email' | 'phone'; value: string }[];
 }
 
-export interface ParsedRow {
+export interface ParsedRow<V extends KeyValues = KeyValues> {
   line: number;
   id?: string;
-  values: ImportValues;
+  values: V;
   errors: string[];
   /** Terms this row needs that the vocabulary lacks (created at commit under the "create" policy). */
   newTypes: { code: string; label: string }[];
 }
 
-const SYNONYMS: Record<string, Target> = {
-  organisation: 'name',
-  organization: 'name',
-  org_name: 'name',
-  type_label: 'type',
-  organisation_type: 'type',
-  hq_country: 'country',
-  country_code: 'country',
-  headquarters: 'country',
-  country_name: 'country',
-  active_in: 'countries',
-  founded: 'founded_year',
-  year_founded: 'founded_year',
-  url: 'website',
-  web: 'website',
-  email: 'contact_email',
-  phone: 'contact_phone',
-  externalid: 'external_id',
-  external_ref: 'external_id',
-};
+/** Reads one trimmed cell into the row; reports problems in `row.errors`. */
+export type CellReader<V extends KeyValues> = (row: ParsedRow<V>, target: string, raw: string) => void;
 
 export const normaliseHeader = (h: string) =>
   h
@@ -65,24 +32,31 @@ export const normaliseHeader = (h: string) =>
     .toLowerCase()
     .replace(/[\s\-./]+/g, '_');
 
-/** The mapping used when the person does not choose one: columns named like the targets (or common synonyms). */
-export function defaultMapping(header: string[]): Record<string, Target | ''> {
-  const mapping: Record<string, Target | ''> = {};
+const LANGUAGE_NAME = /^name_[a-z]{2,3}$/;
+
+/**
+ * The mapping used when the person does not choose one: columns named like the targets (or common
+ * synonyms). A column named exactly like a target wins over a synonym, so 'country' beats 'country_name'.
+ */
+export function defaultMapping(
+  header: string[],
+  targets: readonly string[],
+  synonyms: Record<string, string>,
+  languageNames = false,
+): Record<string, string> {
+  const mapping: Record<string, string> = {};
   const used = new Set<string>();
   for (const h of header) {
     const n = normaliseHeader(h);
-    let target: Target | '' = (TARGETS as readonly string[]).includes(n)
-      ? (n as Target)
-      : (SYNONYMS[n] ?? '');
-    if (/^name_[a-z]{2,3}$/.test(n)) target = n as Target;
-    // 'country_name' and 'type_label' only stand in when the code column is absent.
+    let target = targets.includes(n) ? n : (synonyms[n] ?? '');
+    if (languageNames && LANGUAGE_NAME.test(n)) target = n;
     if (target && used.has(target)) target = '';
     if (target) used.add(target);
     mapping[h] = target;
   }
   for (const h of header) {
     const n = normaliseHeader(h);
-    if ((n === 'country' || n === 'type') && mapping[h] === '') {
+    if (targets.includes(n) && mapping[h] === '') {
       for (const other of header) if (mapping[other] === n) mapping[other] = '';
       mapping[h] = n;
     }
@@ -90,9 +64,13 @@ export function defaultMapping(header: string[]): Record<string, Target | ''> {
   return mapping;
 }
 
-const list = (s: string) =>
+/** Whether `target` is a field the kind of import can fill. */
+export const isTarget = (target: string, targets: readonly string[], languageNames = false) =>
+  targets.includes(target) || (languageNames && LANGUAGE_NAME.test(target));
+
+export const list = (s: string, separators = /[;,|]/) =>
   s
-    .split(/[;,|]/)
+    .split(separators)
     .map((x) => x.trim())
     .filter(Boolean);
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
@@ -104,154 +82,51 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isHxlRow = (cells: string[]) =>
   cells.some((c) => c.startsWith('#')) && cells.every((c) => c === '' || c.startsWith('#'));
 
-/** Reads every data row of the table through the mapping. */
-export function parseRows(
+/** Reads every data row of the table through the mapping; the key columns are read the same for every kind. */
+export function parseRows<V extends KeyValues>(
   table: Table,
-  mapping: Record<string, Target | ''>,
-  types: Term[],
-  policy: VocabularyPolicy,
-): ParsedRow[] {
+  mapping: Record<string, string>,
+  readCell: CellReader<V>,
+  nameMax = 300,
+): ParsedRow<V>[] {
   const columns = table.header.map((h) => mapping[h] ?? '');
-  const out: ParsedRow[] = [];
+  const out: ParsedRow<V>[] = [];
   table.rows.forEach((cells, index) => {
     if (index === 0 && isHxlRow(cells)) return;
-    const row: ParsedRow = { line: index + 2, values: {}, errors: [], newTypes: [] };
-    const v = row.values;
+    const row: ParsedRow<V> = { line: index + 2, values: {} as V, errors: [], newTypes: [] };
     columns.forEach((target, i) => {
       if (!target) return;
       const raw = noControl(cells[i] ?? '').trim();
-      readCell(row, v, target, raw, types, policy);
+      if (!readKeyCell(row, target, raw, nameMax)) readCell(row, target, raw);
     });
-    if (!v.name) row.errors.push('name: a name is required');
+    if (!row.values.name) row.errors.push('name: a name is required');
     out.push(row);
   });
   return out;
 }
 
-function readCell(
-  row: ParsedRow,
-  v: ImportValues,
-  target: Target,
-  raw: string,
-  types: Term[],
-  policy: VocabularyPolicy,
-) {
-  const err = (m: string) => row.errors.push(`${target}: ${m}`);
-  if (target.startsWith('name_')) {
-    if (raw) v.names = { ...v.names, [target.slice(5)]: raw.slice(0, 300) };
-    return;
-  }
-  switch (target) {
-    case 'id':
-      if (raw && !UUID.test(raw)) err('not a Tulay id');
-      else if (raw) row.id = raw.toLowerCase();
-      return;
-    case 'external_id':
-      v.externalId = raw ? raw.slice(0, 100) : null;
-      return;
-    case 'name':
-      if (raw.length > 300) err('longer than 300 characters');
-      else v.name = raw;
-      return;
-    case 'acronym':
-      v.acronym = raw ? raw.slice(0, 50) : null;
-      return;
-    case 'type': {
-      if (!raw) {
-        v.typeCode = null;
-        return;
-      }
-      const term = matchTerm(types, raw);
-      if (term) {
-        v.typeCode = term.code;
-        return;
-      }
-      if (policy === 'create') {
-        const code = codeFromLabel(raw);
-        row.newTypes.push({ code, label: raw.slice(0, 200) });
-        v.typeCode = code;
-      } else err(`unknown organisation type "${raw.slice(0, 60)}"`);
-      return;
-    }
-    case 'country': {
-      if (!raw) {
-        v.countryCode = null;
-        return;
-      }
-      const code = resolveCountry(raw);
-      if (code) v.countryCode = code;
-      else err(`unknown country "${raw.slice(0, 60)}"`);
-      return;
-    }
-    case 'countries': {
-      const codes = list(raw).map((c) => [c, resolveCountry(c)] as const);
-      for (const [c, code] of codes) if (!code) err(`unknown country "${c.slice(0, 60)}"`);
-      v.countries = [...new Set(codes.map(([, code]) => code).filter((c): c is string => Boolean(c)))].sort();
-      return;
-    }
-    case 'corridors': {
-      const corridors = list(raw).map((c) => [c, parseCorridor(c)] as const);
-      for (const [c, p] of corridors) if (!p) err(`invalid corridor "${c.slice(0, 20)}" (write PH-HK)`);
-      v.corridors = [
-        ...new Set(corridors.flatMap(([, p]) => (p ? [`${p.origin}-${p.destination}`] : []))),
-      ].sort();
-      return;
-    }
-    case 'founded_year': {
-      if (!raw) {
-        v.foundedYear = null;
-        return;
-      }
-      const year = Number(raw);
-      if (!Number.isInteger(year) || year < 1800 || year > 2100) err(`not a year: "${raw.slice(0, 20)}"`);
-      else v.foundedYear = year;
-      return;
-    }
-    case 'website': {
-      if (!raw) {
-        v.website = null;
-        return;
-      }
-      const candidate = /^https?:\/\//i.test(raw) ? raw : `https://${raw}`;
-      try {
-        const u = new URL(candidate);
-        if (!u.hostname.includes('.') || raw.length > 500) throw new Error('bad');
-        v.website = candidate;
-      } catch {
-        err(`not a web address: "${raw.slice(0, 60)}"`);
-      }
-      return;
-    }
-    case 'description':
-      if (raw.length > 10_000) err('longer than 10000 characters');
-      else v.description = raw || null;
-      return;
-    case 'published':
-      if (!raw) return;
-      if (/^(yes|true|1|y|x)$/i.test(raw)) v.published = true;
-      else if (/^(no|false|0|n)$/i.test(raw)) v.published = false;
-      else err(`write yes or no, not "${raw.slice(0, 20)}"`);
-      return;
-    case 'contact_email':
-      if (!raw) return;
-      if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(raw) || raw.length > 300) err('not an email address');
-      else v.contactPoints = [...(v.contactPoints ?? []), { type: 'email', value: raw }];
-      return;
-    case 'contact_phone':
-      if (raw) v.contactPoints = [...(v.contactPoints ?? []), { type: 'phone', value: raw.slice(0, 40) }];
-      return;
-  }
+function readKeyCell(row: ParsedRow, target: string, raw: string, nameMax: number): boolean {
+  const v = row.values;
+  if (target === 'id') {
+    if (raw && !UUID.test(raw)) row.errors.push('id: not a Tulay id');
+    else if (raw) row.id = raw.toLowerCase();
+  } else if (target === 'external_id') v.externalId = raw ? raw.slice(0, 100) : null;
+  else if (target === 'name') {
+    if (raw.length > nameMax) row.errors.push(`name: longer than ${nameMax} characters`);
+    else v.name = raw;
+  } else return false;
+  return true;
 }
 
 /** The key a row is matched on, or undefined when it has none. */
-export function keyOf(key: MatchKey, row: { id?: string; values: ImportValues }): string | undefined {
+export function keyOf(key: MatchKey, row: { id?: string; values: KeyValues }): string | undefined {
   if (key === 'id') return row.id;
   if (key === 'external_id') return row.values.externalId ?? undefined;
   return row.values.name ? `${row.values.name.toLowerCase()}|${row.values.countryCode ?? ''}` : undefined;
 }
 
 /** Field names of `values` whose value differs from the existing record. */
-export function changedFields(existing: Record<string, unknown>, values: ImportValues): string[] {
+export function changedFields(existing: Record<string, unknown>, values: object): string[] {
   return Object.entries(values)
     .filter(([k, v]) => JSON.stringify(normalise(existing[k])) !== JSON.stringify(normalise(v)))
     .map(([k]) => k);
@@ -265,4 +140,21 @@ function normalise(value: unknown): unknown {
     );
   }
   return value;
+}
+
+/** Reads a yes/no cell; an empty cell leaves the field as it is. */
+export function readYesNo(raw: string, err: (m: string) => void): boolean | undefined {
+  if (!raw) return undefined;
+  if (/^(yes|true|1|y|x)$/i.test(raw)) return true;
+  if (/^(no|false|0|n)$/i.test(raw)) return false;
+  err(`write yes or no, not "${raw.slice(0, 20)}"`);
+  return undefined;
+}
+
+/** Reads a country cell (code or name); an empty cell clears the country. */
+export function readCountry(raw: string, err: (m: string) => void): string | null | undefined {
+  if (!raw) return null;
+  const code = resolveCountry(raw);
+  if (!code) err(`unknown country "${raw.slice(0, 60)}"`);
+  return code;
 }

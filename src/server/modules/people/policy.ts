@@ -18,6 +18,8 @@ export const personPolicy = definePolicy<PersonRecord>('person', {
   export: () => true,
   readContact: staff,
   create: (a) => staff(a) || a.role === 'member_editor',
+  // A spreadsheet can create and rewrite many people at once: staff only, like organisation imports.
+  import: staff,
   update: (a, p) =>
     staff(a) || (a.role === 'member_editor' && (!p || p.organisationIds.includes(a.organisationId))),
 });

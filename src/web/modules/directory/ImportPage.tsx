@@ -1,87 +1,27 @@
 import { Alert, Badge, Button, Card, Group, NativeSelect, Progress, Stack, Table, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import i18n from 'i18next';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import { ApiError, api, type Problem, post } from '../../app/api.ts';
+import { Link, useSearchParams } from 'react-router';
+import type { ImportEntity } from '../../../shared/import-targets.ts';
+import { ApiError, api, post } from '../../app/api.ts';
 import { useFormat } from '../../app/format.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
 import { ColumnMapping } from './ColumnMapping.tsx';
-
-interface Summary {
-  total: number;
-  create: number;
-  update: number;
-  unchanged: number;
-  error: number;
-  newTypes: { code: string; label: string }[];
-}
-interface Preview {
-  id: string;
-  version: number;
-  summary: Summary;
-  header: string[];
-  mapping: Record<string, string>;
-  rows: { line: number; action: string; name: string | null; changes: string[]; errors: string[] }[];
-}
+import { type Preview, type Summary, upload } from './import-upload.ts';
 
 const COLORS: Record<string, string> = { create: 'green', update: 'blue', unchanged: 'gray', error: 'red' };
-
-/** Uploads with XMLHttpRequest, the one browser API that reports upload progress. */
-function upload(
-  file: File,
-  query: string,
-  mapping: Record<string, string> | null,
-  onProgress: (fraction: number) => void,
-): Promise<Preview> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', `/api/v1/directory/imports${query}`);
-    xhr.setRequestHeader('accept', 'application/json');
-    xhr.setRequestHeader('accept-language', i18n.language || 'en');
-    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
-    xhr.onload = () => {
-      const body = (() => {
-        try {
-          return JSON.parse(xhr.responseText);
-        } catch {
-          return null;
-        }
-      })();
-      if (xhr.status === 201) resolve(body.data as Preview);
-      else
-        reject(
-          new ApiError(
-            (body as Problem) ?? {
-              status: xhr.status,
-              code: 'unexpected',
-              title: i18n.t('Something went wrong on our side.'),
-            },
-          ),
-        );
-    };
-    xhr.onerror = () =>
-      reject(
-        new ApiError({
-          status: 0,
-          code: 'network',
-          title: i18n.t('Could not reach Tulay. Check your connection and try again.'),
-        }),
-      );
-    const form = new FormData();
-    // Fields before the file, so the server has the mapping when it reads the rows.
-    if (mapping) form.append('mapping', JSON.stringify(mapping));
-    form.append('file', file);
-    xhr.send(form);
-  });
-}
 
 /** Import: choose a file → dry-run preview per row → commit all or nothing, with progress for both. */
 export function ImportPage() {
   const { t } = useTranslation();
   const format = useFormat();
+  const [params] = useSearchParams();
+  // The people page links here with ?entity=people.
+  const [entity, setEntity] = useState<ImportEntity>(
+    params.get('entity') === 'people' ? 'people' : 'organisations',
+  );
   const [file, setFile] = useState<File | null>(null);
   const [key, setKey] = useState('external_id');
   const [policy, setPolicy] = useState('reject');
@@ -91,7 +31,8 @@ export function ImportPage() {
   const [mapping, setMapping] = useState<Record<string, string> | null>(null);
   const [header, setHeader] = useState<string[]>([]);
   const preview = useMutation({
-    mutationFn: () => upload(file!, `?key=${key}&vocabularyPolicy=${policy}`, mapping, setSent),
+    mutationFn: () =>
+      upload(file!, `?entity=${entity}&key=${key}&vocabularyPolicy=${policy}`, mapping, setSent),
     onSuccess: (p) => {
       setMapping(p.mapping);
       setHeader(p.header);
@@ -130,7 +71,7 @@ export function ImportPage() {
   return (
     <>
       <PageHeader
-        title={t('Import organisations')}
+        title={entity === 'people' ? t('Import people') : t('Import organisations')}
         lead={t('CSV or XLSX. Rows are matched on a key, so importing the same file again changes nothing.')}
       />
       <Stack gap="md" maw={900}>
@@ -160,6 +101,20 @@ export function ImportPage() {
             />
             <Group grow>
               <NativeSelect
+                label={t('What the rows hold')}
+                value={entity}
+                onChange={(e) => {
+                  // Another kind of record has other fields: the server proposes a new mapping.
+                  setEntity(e.currentTarget.value as ImportEntity);
+                  setMapping(null);
+                  preview.reset();
+                }}
+                data={[
+                  { value: 'organisations', label: t('Organisations') },
+                  { value: 'people', label: t('People') },
+                ]}
+              />
+              <NativeSelect
                 label={t('Match rows on')}
                 value={key}
                 onChange={(e) => setKey(e.currentTarget.value)}
@@ -169,15 +124,17 @@ export function ImportPage() {
                   { value: 'id', label: t('Tulay id') },
                 ]}
               />
-              <NativeSelect
-                label={t('Unknown organisation types')}
-                value={policy}
-                onChange={(e) => setPolicy(e.currentTarget.value)}
-                data={[
-                  { value: 'reject', label: t('Reject the row') },
-                  { value: 'create', label: t('Add them to the vocabulary') },
-                ]}
-              />
+              {entity === 'organisations' && (
+                <NativeSelect
+                  label={t('Unknown organisation types')}
+                  value={policy}
+                  onChange={(e) => setPolicy(e.currentTarget.value)}
+                  data={[
+                    { value: 'reject', label: t('Reject the row') },
+                    { value: 'create', label: t('Add them to the vocabulary') },
+                  ]}
+                />
+              )}
             </Group>
             {preview.isPending && <Progress value={sent * 100} aria-label={t('Upload progress')} animated />}
             <ProblemAlert error={preview.error} />
@@ -195,6 +152,7 @@ export function ImportPage() {
         </Card>
         {mapping && (
           <ColumnMapping
+            entity={entity}
             header={header}
             mapping={mapping}
             onChange={setMapping}
@@ -258,7 +216,11 @@ export function ImportPage() {
                     update: commit.data.data.update,
                     unchanged: commit.data.data.unchanged,
                   })}{' '}
-                  <Link to="/directory">{t('Back to the directory')}</Link>
+                  {entity === 'people' ? (
+                    <Link to="/directory/people">{t('Back to the people')}</Link>
+                  ) : (
+                    <Link to="/directory">{t('Back to the directory')}</Link>
+                  )}
                 </Alert>
               ) : (
                 <Group>

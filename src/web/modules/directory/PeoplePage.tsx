@@ -57,6 +57,11 @@ export function PeoplePage() {
             <Button component={Link} to="/directory" variant="light">
               {t('Organisations')}
             </Button>
+            {can(me?.abilities, 'person', 'import') && (
+              <Button component={Link} to="/directory/import?entity=people" variant="light">
+                {t('Import')}
+              </Button>
+            )}
             {can(me?.abilities, 'person', 'create') && (
               <Button component={Link} to="/directory/people/new">
                 {t('Add person')}
