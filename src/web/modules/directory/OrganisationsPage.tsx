@@ -11,12 +11,10 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { useInfiniteQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
-import { api, queryString } from '../../app/api.ts';
+import { Link } from 'react-router';
+import { queryString } from '../../app/api.ts';
 import { can, useMe } from '../../app/session.ts';
 import { LoadMore } from '../../ui/LoadMore.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
@@ -25,55 +23,32 @@ import { ExportLinks } from './ExportLinks.tsx';
 import { CountryFilter, RegionFilter, RoleFilter } from './FilterFields.tsx';
 import { termOptions, useCountries, useNetworks, useTerms } from './lookups.ts';
 import type { Organisation } from './types.ts';
+import { useFilteredList } from './useFilteredList.ts';
 
 const FILTERS = ['q', 'type', 'country', 'region', 'corridor', 'network', 'role', 'activeOn'] as const;
-type Filters = Record<(typeof FILTERS)[number], string>;
 
 /** The directory list: search and filters kept in the address, exports and map of exactly this list. */
 export function OrganisationsPage() {
   const { t } = useTranslation();
   const { data: me } = useMe();
-  const [params, setParams] = useSearchParams();
-  const [filters, setFilters] = useState(
-    () => Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? ''])) as Filters,
-  );
-  const [q, setQ] = useState(filters.q);
-  const [debouncedQ] = useDebouncedValue(q.trim(), 300);
   const [showMap, setShowMap] = useState(false);
   const types = useTerms('organisation_type');
   const countries = useCountries();
   const networks = useNetworks();
   const countryOptions = (countries.data ?? []).map((c) => ({ value: c.alpha2, label: c.name }));
 
-  const set = (key: keyof Filters, value: string) =>
-    setFilters((previous) => ({ ...previous, [key]: value }));
-  // The address keeps the filters, so a filtered list can be bookmarked and shared. Only a real
-  // change is written: a redundant write that lands late would undo a click on a result.
-  useEffect(() => {
-    const next = new URLSearchParams(Object.entries(filters).filter(([, v]) => v));
-    if (next.toString() !== params.toString()) setParams(next, { replace: true });
-  }, [filters, params, setParams]);
-  // A corridor filters only once both ends are chosen ("PH-HK"); half of one stays in the form.
+  const { filters, set, q, search, active, list, rows, total, totalIsLowerBound } = useFilteredList<
+    Organisation,
+    (typeof FILTERS)[number]
+  >('/organisations', FILTERS, (f) => ({
+    ...f,
+    // A corridor filters only once both ends are chosen ("PH-HK"); half of one stays in the form.
+    corridor: /^[A-Z]{2}-[A-Z]{2}$/.test(f.corridor) ? f.corridor : '',
+  }));
   const [origin = '', destination = ''] = filters.corridor.split('-');
   const setCorridorEnd = (end: 0 | 1, code: string) =>
     set('corridor', (end === 0 ? [code, destination] : [origin, code]).join('-').replace(/^-$/, ''));
-  const active = {
-    ...filters,
-    q: debouncedQ,
-    corridor: /^[A-Z]{2}-[A-Z]{2}$/.test(filters.corridor) ? filters.corridor : '',
-  };
   const query = queryString(active);
-  const list = useInfiniteQuery({
-    queryKey: ['organisations', active],
-    queryFn: ({ pageParam }) =>
-      api<{ data: Organisation[]; nextCursor: string | null; total: number; totalIsLowerBound: boolean }>(
-        `/organisations${queryString({ ...active, limit: 50, cursor: pageParam })}`,
-      ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
-  const rows = list.data?.pages.flatMap((p) => p.data) ?? [];
-  const total = list.data?.pages[0]?.total ?? 0;
 
   return (
     <>
@@ -111,10 +86,7 @@ export function OrganisationsPage() {
             label={t('Search')}
             placeholder={t('Name, acronym or description')}
             value={q}
-            onChange={(e) => {
-              setQ(e.currentTarget.value);
-              set('q', e.currentTarget.value.trim());
-            }}
+            onChange={(e) => search(e.currentTarget.value)}
             style={{ flex: '1 1 220px' }}
           />
           <NativeSelect
@@ -164,7 +136,7 @@ export function OrganisationsPage() {
         <Group justify="space-between" gap="xs">
           <Text size="sm" aria-live="polite" data-testid="result-count">
             {list.isSuccess
-              ? list.data.pages[0]?.totalIsLowerBound
+              ? totalIsLowerBound
                 ? t('More than {{count}} organisations', { count: total })
                 : t('{{count}} organisations', { count: total })
               : ''}

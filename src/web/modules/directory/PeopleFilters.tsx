@@ -4,7 +4,8 @@ import { CountryFilter, RegionFilter, RoleFilter } from './FilterFields.tsx';
 import { OrganisationFilter } from './OrganisationFilter.tsx';
 
 export const PEOPLE_FILTERS = ['q', 'country', 'region', 'organisation', 'role', 'activeOn'] as const;
-export type PeopleFilterValues = Record<(typeof PEOPLE_FILTERS)[number], string>;
+export type PeopleFilter = (typeof PEOPLE_FILTERS)[number];
+type PeopleFilterValues = Record<PeopleFilter, string>;
 
 /** The search box and filters of the people list; `q` is the typed text, debounced by the page. */
 export function PeopleFilters({

@@ -1,51 +1,26 @@
 import { Anchor, Badge, Button, Card, Group, Loader, Stack, Text } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { useInfiniteQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
-import { api, queryString } from '../../app/api.ts';
+import { Link } from 'react-router';
 import { can, useMe } from '../../app/session.ts';
 import { LoadMore } from '../../ui/LoadMore.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { PlainList } from '../../ui/Panel.tsx';
 import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
 import { ExportLinks } from './ExportLinks.tsx';
-import { PEOPLE_FILTERS, PeopleFilters, type PeopleFilterValues } from './PeopleFilters.tsx';
+import { PEOPLE_FILTERS, type PeopleFilter, PeopleFilters } from './PeopleFilters.tsx';
 import { usePeopleFormat } from './peopleFormat.ts';
 import type { Person } from './types.ts';
+import { useFilteredList } from './useFilteredList.ts';
 
 /** People of the directory: search and filters kept in the address, and an export of exactly this list. */
 export function PeoplePage() {
   const { t } = useTranslation();
   const { data: me } = useMe();
   const format = usePeopleFormat();
-  const [params, setParams] = useSearchParams();
-  const [filters, setFilters] = useState(
-    () => Object.fromEntries(PEOPLE_FILTERS.map((f) => [f, params.get(f) ?? ''])) as PeopleFilterValues,
+  const { filters, set, q, search, active, list, rows, total } = useFilteredList<Person, PeopleFilter>(
+    '/people',
+    PEOPLE_FILTERS,
   );
-  const [q, setQ] = useState(filters.q);
-  const [debouncedQ] = useDebouncedValue(q.trim(), 300);
-  const set = (key: keyof PeopleFilterValues, value: string) =>
-    setFilters((previous) => (previous[key] === value ? previous : { ...previous, [key]: value }));
-  // The address keeps the filters, so a filtered list can be bookmarked and shared. Only a real
-  // change is written: a redundant write that lands late would undo a click on a result.
-  useEffect(() => {
-    const next = new URLSearchParams(Object.entries(filters).filter(([, v]) => v));
-    if (next.toString() !== params.toString()) setParams(next, { replace: true });
-  }, [filters, params, setParams]);
-  const active = { ...filters, q: debouncedQ };
-  const list = useInfiniteQuery({
-    queryKey: ['people', active],
-    queryFn: ({ pageParam }) =>
-      api<{ data: Person[]; nextCursor: string | null; total: number }>(
-        `/people${queryString({ ...active, limit: 50, cursor: pageParam })}`,
-      ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
-  const rows = list.data?.pages.flatMap((p) => p.data) ?? [];
-  const total = list.data?.pages[0]?.total ?? 0;
 
   return (
     <>
@@ -71,15 +46,7 @@ export function PeoplePage() {
         }
       />
       <Stack gap="md">
-        <PeopleFilters
-          filters={filters}
-          q={q}
-          onSearch={(text) => {
-            setQ(text);
-            set('q', text.trim());
-          }}
-          set={set}
-        />
+        <PeopleFilters filters={filters} q={q} onSearch={search} set={set} />
         <Group justify="space-between" gap="xs">
           <Text size="sm" aria-live="polite" data-testid="result-count">
             {list.isSuccess ? t('{{count}} people', { count: total }) : ''}
