@@ -8,6 +8,7 @@ import { useFormat } from '../../app/format.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { PlainList } from '../../ui/Panel.tsx';
 import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
+import { CountryFilter } from './FilterFields.tsx';
 import { countryName, useCountries } from './lookups.ts';
 import { MergeDialog } from './MergeDialog.tsx';
 
@@ -50,16 +51,7 @@ export function DuplicatesPage() {
       />
       <Stack gap="md" maw={900}>
         <Group gap="sm" align="flex-end" role="search" aria-label={t('Filter possible duplicates')}>
-          <NativeSelect
-            label={t('Country')}
-            value={country}
-            onChange={(e) => setCountry(e.currentTarget.value)}
-            data={[
-              { value: '', label: t('All countries') },
-              ...(countries.data ?? []).map((c) => ({ value: c.alpha2, label: c.name })),
-            ]}
-            style={{ flex: '1 1 200px' }}
-          />
+          <CountryFilter value={country} onChange={setCountry} />
           <NativeSelect
             label={t('How similar')}
             value={threshold}

@@ -1,26 +1,43 @@
 import { NativeSelect } from '@mantine/core';
+import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
-import { termOptions, useCountries, useGroupings, useTerms } from './lookups.ts';
+import { countryOptions, termOptions, useCountries, useGroupings, useTerms } from './lookups.ts';
 
-// Filter fields the organisation and people lists share: '' means "any".
+// Select fields the directory's lists and forms share: '' means "any" (or "not set").
 
 interface FilterProps {
   value: string;
   onChange: (value: string) => void;
 }
 
-export function CountryFilter({ value, onChange }: FilterProps) {
-  const { t } = useTranslation();
+/** A country, or none: `emptyLabel` names the empty choice ("All countries", "Not set"). */
+export function CountrySelect({
+  label,
+  emptyLabel,
+  value,
+  onChange,
+  style,
+}: FilterProps & { label: string; emptyLabel: string; style?: CSSProperties }) {
   const countries = useCountries();
   return (
     <NativeSelect
-      label={t('Country')}
+      label={label}
       value={value}
       onChange={(e) => onChange(e.currentTarget.value)}
-      data={[
-        { value: '', label: t('All countries') },
-        ...(countries.data ?? []).map((c) => ({ value: c.alpha2, label: c.name })),
-      ]}
+      data={[{ value: '', label: emptyLabel }, ...countryOptions(countries.data)]}
+      style={style}
+    />
+  );
+}
+
+export function CountryFilter({ value, onChange }: FilterProps) {
+  const { t } = useTranslation();
+  return (
+    <CountrySelect
+      label={t('Country')}
+      emptyLabel={t('All countries')}
+      value={value}
+      onChange={onChange}
       style={{ flex: '1 1 180px' }}
     />
   );

@@ -1,6 +1,7 @@
 import { Checkbox, NativeSelect, Stack, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { termOptions, useCountries, useTerms } from './lookups.ts';
+import { CountrySelect } from './FilterFields.tsx';
+import { termOptions, useTerms } from './lookups.ts';
 import {
   type ContactDraft,
   ContactPointsField,
@@ -89,7 +90,6 @@ export function OrganisationFields({
 }) {
   const { t } = useTranslation();
   const types = useTerms('organisation_type');
-  const countries = useCountries();
   const set = <K extends keyof OrganisationDraft>(key: K, value: OrganisationDraft[K]) =>
     onChange({ ...draft, [key]: value });
   return (
@@ -114,14 +114,11 @@ export function OrganisationFields({
         onChange={(e) => set('typeCode', e.currentTarget.value)}
         data={[{ value: '', label: t('Not set') }, ...termOptions(types.data)]}
       />
-      <NativeSelect
+      <CountrySelect
         label={t('Headquarters country')}
+        emptyLabel={t('Not set')}
         value={draft.countryCode}
-        onChange={(e) => set('countryCode', e.currentTarget.value)}
-        data={[
-          { value: '', label: t('Not set') },
-          ...(countries.data ?? []).map((c) => ({ value: c.alpha2, label: c.name })),
-        ]}
+        onChange={(code) => set('countryCode', code)}
       />
       <CountriesField value={draft.countries} onChange={(countries) => set('countries', countries)} />
       <CorridorsField value={draft.corridors} onChange={(corridors) => set('corridors', corridors)} />

@@ -14,7 +14,7 @@ import { useTranslation } from 'react-i18next';
 import { LOCALES } from '../../../shared/locales.ts';
 import { msg } from '../../app/capability.ts';
 import { PlainList } from '../../ui/Panel.tsx';
-import { corridorLabel, useCountries } from './lookups.ts';
+import { corridorLabel, countryOptions, useCountries } from './lookups.ts';
 
 // The organisation fields that hold lists: names per language, countries where active, corridors
 // and contact points. Each edits a plain value of the draft.
@@ -64,7 +64,7 @@ export function NamesField({
 function useCountryOptions() {
   const { i18n } = useTranslation();
   const countries = useCountries();
-  const options = (countries.data ?? []).map((c) => ({ value: c.alpha2, label: c.name }));
+  const options = countryOptions(countries.data);
   return { options, labelOf: (corridor: string) => corridorLabel(countries.data, corridor, i18n.dir()) };
 }
 

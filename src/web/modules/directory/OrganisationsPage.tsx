@@ -21,7 +21,7 @@ import { PageHeader } from '../../ui/PageHeader.tsx';
 import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
 import { ExportLinks } from './ExportLinks.tsx';
 import { CountryFilter, RegionFilter, RoleFilter } from './FilterFields.tsx';
-import { termOptions, useCountries, useNetworks, useTerms } from './lookups.ts';
+import { countryOptions, termOptions, useCountries, useNetworks, useTerms } from './lookups.ts';
 import type { Organisation } from './types.ts';
 import { useFilteredList } from './useFilteredList.ts';
 
@@ -35,7 +35,7 @@ export function OrganisationsPage() {
   const types = useTerms('organisation_type');
   const countries = useCountries();
   const networks = useNetworks();
-  const countryOptions = (countries.data ?? []).map((c) => ({ value: c.alpha2, label: c.name }));
+  const countryChoices = countryOptions(countries.data);
 
   const { filters, set, q, search, active, list, rows, total, totalIsLowerBound } = useFilteredList<
     Organisation,
@@ -103,14 +103,14 @@ export function OrganisationsPage() {
               label={t('Corridor from')}
               value={origin}
               onChange={(e) => setCorridorEnd(0, e.currentTarget.value)}
-              data={[{ value: '', label: t('Any origin') }, ...countryOptions]}
+              data={[{ value: '', label: t('Any origin') }, ...countryChoices]}
               style={{ flex: 1, minWidth: 0 }}
             />
             <NativeSelect
               label={t('Corridor to')}
               value={destination}
               onChange={(e) => setCorridorEnd(1, e.currentTarget.value)}
-              data={[{ value: '', label: t('Any destination') }, ...countryOptions]}
+              data={[{ value: '', label: t('Any destination') }, ...countryChoices]}
               style={{ flex: 1, minWidth: 0 }}
             />
           </Group>

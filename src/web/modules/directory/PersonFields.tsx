@@ -1,6 +1,6 @@
-import { Checkbox, NativeSelect, Stack, Textarea, TextInput } from '@mantine/core';
+import { Checkbox, Stack, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useCountries } from './lookups.ts';
+import { CountrySelect } from './FilterFields.tsx';
 import type { Person } from './types.ts';
 
 export interface PersonDraft {
@@ -70,7 +70,6 @@ export function PersonFields({
   withContact: boolean;
 }) {
   const { t } = useTranslation();
-  const countries = useCountries();
   const set = (key: keyof PersonDraft, value: string | boolean) => onChange({ ...draft, [key]: value });
   return (
     <Stack gap="sm">
@@ -93,14 +92,11 @@ export function PersonFields({
         onChange={(e) => set('sortName', e.currentTarget.value)}
         maxLength={200}
       />
-      <NativeSelect
+      <CountrySelect
         label={t('Country')}
+        emptyLabel={t('Not set')}
         value={draft.countryCode}
-        onChange={(e) => set('countryCode', e.currentTarget.value)}
-        data={[
-          { value: '', label: t('Not set') },
-          ...(countries.data ?? []).map((c) => ({ value: c.alpha2, label: c.name })),
-        ]}
+        onChange={(code) => set('countryCode', code)}
       />
       <TextInput
         label={t('Languages (codes separated by commas, e.g. en, tl, ko)')}

@@ -44,6 +44,10 @@ export function useNetworks() {
 export const termLabel = (terms: Term[] | undefined, code: string) =>
   terms?.find((term) => term.code === code)?.label ?? code;
 
+/** Countries as the options of a select, by name in the current language. */
+export const countryOptions = (countries: Country[] | undefined) =>
+  (countries ?? []).map((c) => ({ value: c.alpha2, label: c.name }));
+
 /** A country's name in the current language, or its code while the list loads. */
 export const countryName = (countries: Country[] | undefined, code: string) =>
   countries?.find((c) => c.alpha2 === code)?.name ?? code;

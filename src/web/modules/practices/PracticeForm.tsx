@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { patch, post } from '../../app/api.ts';
 import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
-import { useCountries, useTerms } from '../directory/lookups.ts';
+import { countryOptions, useCountries, useTerms } from '../directory/lookups.ts';
 import { cleanSources, ResponsibleField, SourcesField } from './PracticeLinkFields.tsx';
 import type { Practice } from './types.ts';
 
@@ -79,7 +79,7 @@ export function PracticeForm({ practice, onDone }: { practice?: Practice; onDone
         <MultiSelect
           label={t('Countries')}
           searchable
-          data={(countries.data ?? []).map((c) => ({ value: c.alpha2, label: c.name }))}
+          data={countryOptions(countries.data)}
           value={countryCodes}
           onChange={setCountryCodes}
         />
