@@ -1,10 +1,11 @@
-import { Alert, Anchor, Button, Card, Group, Loader, Radio, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, Loader, Radio, Stack } from '@mantine/core';
 import { useMutation, useQueries, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, post } from '../../app/api.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
+import { type Fact, FactList } from '../../ui/FactList.tsx';
 import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
 import type { DuplicatePair } from './DuplicatesPage.tsx';
 import type { OrganisationProfile } from './types.ts';
@@ -85,7 +86,7 @@ export function MergeDialog({ pair, onClose }: { pair: DuplicatePair; onClose: (
 
 function RecordCard({ organisation: o }: { organisation: OrganisationProfile }) {
   const { t } = useTranslation();
-  const facts = [
+  const facts: Fact[] = [
     [t('Acronym'), o.acronym],
     [t('Type'), o.typeLabel],
     [t('Country'), o.countryName],
@@ -93,22 +94,11 @@ function RecordCard({ organisation: o }: { organisation: OrganisationProfile }) 
     [t('Website'), o.website],
     [t('External id'), o.externalId],
     [t('Memberships'), String(o.memberOf.length + o.members.length + o.people.length)],
-  ].filter(([, value]) => value !== null && value !== '');
+  ];
   return (
     <Card withBorder padding="sm">
       <Radio value={o.id} label={o.name} styles={{ label: { fontWeight: 600, overflowWrap: 'anywhere' } }} />
-      <Stack gap={2} mt={6} mb={0} component="dl">
-        {facts.map(([label, value]) => (
-          <Group key={String(label)} gap={4} wrap="nowrap" fz="sm" style={{ overflowWrap: 'anywhere' }}>
-            <Text span c="dimmed" size="sm" component="dt">
-              {`${label}:`}
-            </Text>
-            <Text span size="sm" component="dd" m={0}>
-              {value}
-            </Text>
-          </Group>
-        ))}
-      </Stack>
+      <FactList facts={facts} labelWidth={110} />
     </Card>
   );
 }

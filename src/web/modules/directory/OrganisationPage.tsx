@@ -6,6 +6,7 @@ import { Link, useParams } from 'react-router';
 import { ApiError, api, patch } from '../../app/api.ts';
 import { useFormat } from '../../app/format.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
+import { type Fact, FactList } from '../../ui/FactList.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
 import { AddMemberForm } from './AddMemberForm.tsx';
@@ -98,7 +99,7 @@ export function OrganisationPage() {
   if (profile.isError) return <ProblemAlert error={profile.error} />;
   const o = profile.data;
   const conflict = save.error instanceof ApiError && save.error.code === 'version_conflict';
-  const facts: [string, string | number | null][] = [
+  const facts: Fact[] = [
     [t('Type'), o.typeLabel],
     [t('Headquarters country'), o.countryName],
     [t('Founding year'), o.foundedYear],
@@ -150,19 +151,8 @@ export function OrganisationPage() {
             </Anchor>
           )}
         </Group>
-        <Card withBorder padding="md" component="dl" m={0}>
-          {facts
-            .filter(([, v]) => v)
-            .map(([k, v]) => (
-              <Group key={k} gap="xs" wrap="nowrap" align="flex-start">
-                <Text component="dt" fw={600} size="sm" miw={140}>
-                  {k}
-                </Text>
-                <Text component="dd" size="sm" m={0} style={{ overflowWrap: 'anywhere' }}>
-                  {v}
-                </Text>
-              </Group>
-            ))}
+        <Card withBorder padding="md">
+          <FactList facts={facts} />
         </Card>
         <Memberships title={t('Member of')} items={o.memberOf} side="parent" onChanged={refresh} />
         <Card withBorder padding="md">

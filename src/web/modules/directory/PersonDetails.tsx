@@ -1,6 +1,7 @@
 import { Anchor, Badge, Card, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../app/format.ts';
+import { FactList } from '../../ui/FactList.tsx';
 import { Panel, PlainList } from '../../ui/Panel.tsx';
 import { usePeopleFormat } from './peopleFormat.ts';
 import type { ContactPoint, Person } from './types.ts';
@@ -40,20 +41,10 @@ export function PersonFacts({ person }: { person: Person }) {
     [t('Country'), person.countryName],
     [t('Languages'), format.languages(person.languages) || null],
   ];
-  const shown = facts.filter(([, v]) => v);
-  if (shown.length === 0) return null;
+  if (facts.every(([, v]) => !v)) return null;
   return (
-    <Card withBorder padding="md" component="dl" m={0}>
-      {shown.map(([k, v]) => (
-        <Group key={k} gap="xs" wrap="nowrap" align="flex-start">
-          <Text component="dt" fw={600} size="sm" miw={110}>
-            {k}
-          </Text>
-          <Text component="dd" size="sm" m={0} style={{ overflowWrap: 'anywhere' }}>
-            {v}
-          </Text>
-        </Group>
-      ))}
+    <Card withBorder padding="md">
+      <FactList facts={facts} labelWidth={110} />
     </Card>
   );
 }
