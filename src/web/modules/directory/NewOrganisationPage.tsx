@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, List, Stack } from '@mantine/core';
+import { Alert, Anchor, List } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { api, post, queryString } from '../../app/api.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
-import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
+import { NewRecordForm } from './NewRecordForm.tsx';
 import { emptyDraft, OrganisationFields, toBody } from './OrganisationFields.tsx';
 import type { OrganisationProfile } from './types.ts';
 
@@ -33,16 +33,13 @@ export function NewOrganisationPage() {
   return (
     <>
       <PageHeader title={t('Add organisation')} />
-      <Stack
-        component="form"
-        maw={640}
-        gap="md"
-        onSubmit={(e) => {
-          e.preventDefault();
-          create.mutate();
-        }}
+      <NewRecordForm
+        onSubmit={() => create.mutate()}
+        error={create.error}
+        pending={create.isPending}
+        canSave={Boolean(draft.name.trim())}
+        cancelTo="/directory"
       >
-        <ProblemAlert error={create.error} />
         <OrganisationFields draft={draft} onChange={setDraft} />
         {(similar.data?.length ?? 0) > 0 && (
           <Alert color="yellow" role="status" title={t('Similar organisations already in the directory')}>
@@ -57,15 +54,7 @@ export function NewOrganisationPage() {
             </List>
           </Alert>
         )}
-        <Group>
-          <Button type="submit" loading={create.isPending} disabled={!draft.name.trim()}>
-            {t('Save')}
-          </Button>
-          <Button component={Link} to="/directory" variant="subtle">
-            {t('Cancel')}
-          </Button>
-        </Group>
-      </Stack>
+      </NewRecordForm>
     </>
   );
 }

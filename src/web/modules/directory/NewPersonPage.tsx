@@ -1,12 +1,12 @@
-import { Alert, Button, Group, Stack } from '@mantine/core';
+import { Alert } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { post } from '../../app/api.ts';
 import { can, useMe } from '../../app/session.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
-import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
+import { NewRecordForm } from './NewRecordForm.tsx';
 import { emptyPerson, PersonFields, personBody } from './PersonFields.tsx';
 import type { PersonProfile } from './types.ts';
 
@@ -38,26 +38,15 @@ export function NewPersonPage() {
   return (
     <>
       <PageHeader title={t('Add person')} />
-      <Stack
-        component="form"
-        maw={640}
-        gap="md"
-        onSubmit={(e) => {
-          e.preventDefault();
-          create.mutate();
-        }}
+      <NewRecordForm
+        onSubmit={() => create.mutate()}
+        error={create.error}
+        pending={create.isPending}
+        canSave={Boolean(draft.name.trim())}
+        cancelTo="/directory/people"
       >
-        <ProblemAlert error={create.error} />
         <PersonFields draft={draft} onChange={setDraft} withContact={withContact} />
-        <Group>
-          <Button type="submit" loading={create.isPending} disabled={!draft.name.trim()}>
-            {t('Save')}
-          </Button>
-          <Button component={Link} to="/directory/people" variant="subtle">
-            {t('Cancel')}
-          </Button>
-        </Group>
-      </Stack>
+      </NewRecordForm>
     </>
   );
 }
