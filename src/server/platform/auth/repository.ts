@@ -64,12 +64,16 @@ export async function insertSession(tx: Tx, values: typeof sessions.$inferInsert
   return row!;
 }
 
-/** A live session and its user, looked up by the hash of the cookie's token. */
+/**
+ * The live session of a token with its user and whether the user's role requires 2FA: one
+ * statement, because every signed-in request starts here.
+ */
 export async function findLiveSession(tx: Tx, tokenHash: string) {
   const [row] = await tx
-    .select({ session: sessions, user: users })
+    .select({ session: sessions, user: users, roleRequiresTwoFactor: roleSettings.requiresTwoFactor })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(roleSettings, eq(roleSettings.role, users.role))
     .where(
       and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt), gt(sessions.expiresAt, sql`now()`)),
     );

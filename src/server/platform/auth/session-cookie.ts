@@ -3,7 +3,7 @@ import type { Role } from '../../../shared/roles.ts';
 import { PUBLIC, type UserActor } from '../access/actor.ts';
 import { negotiateLocale } from '../i18n/translate.ts';
 import { sha256 } from './crypto.ts';
-import { findLiveSession, roleRequiresTwoFactor, type SessionRow, touchSession } from './repository.ts';
+import { findLiveSession, type SessionRow, touchSession } from './repository.ts';
 
 export const SESSION_COOKIE = 'tulay_session';
 
@@ -56,7 +56,7 @@ export function registerSessionResolver(app: FastifyInstance): void {
       request.pendingSession = found.session;
       return;
     }
-    request.actor = await actorOf(app, found.user, found.session.id);
+    request.actor = actorOf(found.user, found.session.id, found.roleRequiresTwoFactor ?? false);
     request.locale = found.user.locale;
     if (Date.now() - found.session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
       await touchSession(app.database.db, found.session.id);
@@ -64,12 +64,11 @@ export function registerSessionResolver(app: FastifyInstance): void {
   });
 }
 
-async function actorOf(
-  app: FastifyInstance,
+function actorOf(
   user: NonNullable<Awaited<ReturnType<typeof findLiveSession>>>['user'],
   sessionId: string,
-): Promise<UserActor> {
-  const requires = await roleRequiresTwoFactor(app.database.db, user.role);
+  requires: boolean,
+): UserActor {
   return {
     kind: 'user',
     userId: user.id,
