@@ -44,10 +44,10 @@ const keyOf = (c: Key) => JSON.stringify([c.corridor, c.sector, c.violations, c.
 /** A data set of `size` cases, skewed so that some combinations are large and many are small. */
 function dataSet(seed: number, size: number): Combination[] {
   const next = random(seed);
-  const pick = <T>(values: readonly T[]) => values[Math.floor(next() ** 2 * values.length)] as T;
+  const pick = <T>(values: readonly T[]) => values[Math.floor(next() ** 3 * values.length)] as T;
   const counts = new Map<string, Combination>();
   for (let i = 0; i < size; i++) {
-    const violations = VIOLATIONS.filter((_, j) => next() < (j === 0 ? 0.8 : 0.3));
+    const violations = VIOLATIONS.filter((_, j) => next() < (j === 0 ? 0.9 : 0.15));
     const c = {
       corridor: pick(CORRIDORS),
       sector: pick(SECTORS),
@@ -96,7 +96,14 @@ const sizeOf = (seed: number) => 20 + ((seed * 37) % 120);
 
 describe('case statistics disclosure control', () => {
   it('lists no figure from 1 to 4 and lets no subtraction between any two requests recover one', () => {
-    for (const seed of SEEDS) expect(attackOneDataSet(publishNow, dataSet(seed, sizeOf(seed)))).toEqual([]);
+    let listed = 0;
+    for (const seed of SEEDS) {
+      const data = dataSet(seed, sizeOf(seed));
+      expect(attackOneDataSet(publishNow, data)).toEqual([]);
+      listed += protectBaseTable(data).length;
+    }
+    // Not a vacuous pass: the generated data sets publish combinations (and, below, hide many).
+    expect(listed).toBeGreaterThan(2 * SEEDS.length);
   });
 
   it('keeps every difference between two data sets one case apart a multiple of 5 (added case, withdrawn consent, a filter one case wider)', () => {
@@ -159,7 +166,7 @@ describe('case statistics disclosure control', () => {
   });
 
   it('the same attacks recover small counts from the previous method (per-table suppression)', () => {
-    const leaks = SEEDS.flatMap((seed) => attackOneDataSet(publishBefore, dataSet(seed, sizeOf(seed))));
+    const leaks = FEW.flatMap((seed) => attackOneDataSet(publishBefore, dataSet(seed, sizeOf(seed))));
     expect(leaks.some((l) => l.startsWith('subtracted'))).toBe(true);
     expect(leaks.some((l) => l.startsWith('listed'))).toBe(true);
     const data = dataSet(1, 60);
