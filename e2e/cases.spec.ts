@@ -181,10 +181,14 @@ test('a migrant asks for help in Arabic; the desk refers the case with consent t
   await refer.getByRole('button', { name: 'Send referral' }).click();
   await staff.getByRole('list', { name: 'Referrals' }).getByText('Waiting for an answer').waitFor();
 
-  // Anonymised statistics: no client here consented to statistical use, so nothing is counted.
+  // Anonymised statistics: no client here consented to statistical use, so nothing is counted; the
+  // page says how figures are protected, and the empty table does not tell 0 from 1–4 cases.
   await staff.getByRole('link', { name: 'Case statistics' }).click();
   await staff.getByRole('heading', { name: 'Case statistics' }).waitFor();
-  await staff.getByText('No consented cases to count yet.').waitFor();
+  await staff.getByText(/^Figures below 5 are hidden/).waitFor();
+  await staff
+    .getByText('Nothing to show yet: no 5 consented cases share all their characteristics.')
+    .waitFor();
   await expectAccessible(staff, 'case statistics');
 
   // The lawyer in the origin country reads what is shared and accepts.

@@ -11,7 +11,8 @@ import * as schemas from './schemas.ts';
 import * as cases from './service-cases.ts';
 import * as supervisors from './service-supervisors.ts';
 import * as timeline from './service-timeline.ts';
-import { caseStatistics, DIMENSIONS, statisticsCsv } from './statistics-service.ts';
+import { DIMENSIONS, MAX_DIMENSIONS, ROUND_TO, type StatisticsDimension } from './statistics-protection.ts';
+import { caseStatistics, statisticsCsv } from './statistics-service.ts';
 
 const tags = ['cases'];
 const access = (action: string) => ({ access: { resource: 'case', action } });
@@ -216,8 +217,7 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: { resource: 'caseStatistics', action: 'read' } },
       schema: {
         tags,
-        summary:
-          'Anonymised case counts (consented cases only; cells under 5 suppressed); ?format=csv with HXL tags',
+        summary: `Anonymised case counts (consented cases only), summed from one base table whose combinations are rounded down to multiples of ${ROUND_TO}; ?format=csv with HXL tags`,
         querystring: z.strictObject({
           by: z
             .string()
@@ -227,7 +227,7 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
               z
                 .array(z.enum(DIMENSIONS as [string, ...string[]]))
                 .min(1)
-                .max(3),
+                .max(MAX_DIMENSIONS),
             ),
           format: z.enum(['json', 'csv']).optional(),
         }),
@@ -235,7 +235,7 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const ctx = contextOf(request);
-      const result = await caseStatistics(ctx, request.query.by as typeof DIMENSIONS);
+      const result = await caseStatistics(ctx, request.query.by as StatisticsDimension[]);
       if (request.query.format !== 'csv') return result;
       ctx.note({
         action: 'case.statistics.export',

@@ -2,13 +2,9 @@ import { authorize } from '../../platform/access/policy.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import { toCsv } from '../../platform/http/csv.ts';
 import './policy.ts';
-import { countCases, type StatisticsDimension } from './repository-system.ts';
+import { countCaseCombinations } from './repository-statistics.ts';
 import { withCaseSystem } from './rls.ts';
-
-/** Cells counting fewer cases than this are never shown: a small count can point at a person. */
-export const SUPPRESS_BELOW = 5;
-
-export const DIMENSIONS: StatisticsDimension[] = ['corridor', 'sector', 'violation', 'outcome', 'year'];
+import { protectBaseTable, ROUND_TO, type StatisticsDimension, tabulate } from './statistics-protection.ts';
 
 const HXL: Record<StatisticsDimension | 'cases', string> = {
   corridor: '#x_corridor',
@@ -20,34 +16,22 @@ const HXL: Record<StatisticsDimension | 'cases', string> = {
 };
 
 /**
- * Anonymised counts by the chosen dimensions, only over cases whose client consented to
- * statistical use, computed by a role that cannot read identifying columns. Cells under 5 are
- * suppressed (count null), and no totals are given, so a suppressed cell cannot be recovered by subtraction.
+ * Anonymised counts by the chosen dimensions, only over cases whose client consented to statistical
+ * use, computed by a role that cannot read identifying columns. Every table, the JSON and the CSV
+ * alike, is summed from one protected base table (statistics-protection.ts): figures are
+ * multiples of ROUND_TO, combinations with fewer cases are not listed, and no subtraction between
+ * any requests can recover a small count.
  */
 export async function caseStatistics(ctx: Ctx, dims: StatisticsDimension[]) {
   authorize(ctx.actor, 'read', 'caseStatistics');
   const unique = [...new Set(dims)];
-  const rows = await withCaseSystem(ctx.database, (tx) => countCases(tx, unique));
-  return {
-    dimensions: unique,
-    suppressBelow: SUPPRESS_BELOW,
-    data: rows.map((r) => {
-      const n = Number(r.cases);
-      const cells = Object.fromEntries(unique.map((d) => [d, String(r[d])]));
-      return n < SUPPRESS_BELOW
-        ? { ...cells, cases: null, suppressed: true }
-        : { ...cells, cases: n, suppressed: false };
-    }),
-  };
+  const combinations = await withCaseSystem(ctx.database, (tx) => countCaseCombinations(tx));
+  return { dimensions: unique, roundedTo: ROUND_TO, data: tabulate(protectBaseTable(combinations), unique) };
 }
 
 export function statisticsCsv(result: Awaited<ReturnType<typeof caseStatistics>>): string {
-  const header = [...result.dimensions, 'cases', 'note'];
-  const hxl = [...result.dimensions.map((d) => HXL[d]), HXL.cases, '#meta+note'];
-  const rows = result.data.map((r) => [
-    ...result.dimensions.map((d) => (r as Record<string, unknown>)[d]),
-    r.cases,
-    r.suppressed ? `suppressed: fewer than ${SUPPRESS_BELOW}` : '',
-  ]);
+  const header = [...result.dimensions, 'cases'];
+  const hxl = [...result.dimensions.map((d) => HXL[d]), HXL.cases];
+  const rows = result.data.map((r) => [...result.dimensions.map((d) => r[d]), r.cases]);
   return toCsv(header, rows, [hxl]);
 }

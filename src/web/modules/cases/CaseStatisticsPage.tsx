@@ -20,15 +20,14 @@ const DIMENSIONS = [
 
 interface Statistics {
   dimensions: string[];
-  suppressBelow: number;
-  data: Array<
-    Record<string, string | number | boolean | null> & { cases: number | null; suppressed: boolean }
-  >;
+  roundedTo: number;
+  data: Array<Record<string, string | number> & { cases: number }>;
 }
 
 /**
- * Anonymised counts for advocacy: only cases whose clients consented to statistical use, no cell
- * under the suppression threshold shown (the server withholds them), exportable as CSV with HXL tags.
+ * Anonymised counts for advocacy: only cases whose clients consented to statistical use, every
+ * figure summed by the server from one protected table (docs/decisions/case-statistics-disclosure-control.md), so nothing here is
+ * hidden by the screen itself; exportable as CSV with HXL tags.
  */
 export function CaseStatisticsPage() {
   const { t } = useTranslation();
@@ -51,15 +50,19 @@ export function CaseStatisticsPage() {
     return code;
   };
   const result = stats.data;
+  const n = result?.roundedTo ?? 5;
   return (
     <Stack>
       <PageHeader
         title={t('Case statistics')}
-        lead={t(
-          'Anonymised counts from cases whose clients consented to statistical use. Counts under {{n}} are not shown.',
-          { n: result?.suppressBelow ?? 5 },
-        )}
+        lead={t('Anonymised counts from cases whose clients consented to statistical use.')}
       />
+      <Text size="sm">
+        {t(
+          'Figures below {{n}} are hidden, and every figure and total is added up from groups of cases that share all their characteristics, each group rounded down to a multiple of {{n}}, so that no one can be identified, not even by comparing tables. Figures can therefore be lower than the real number of cases.',
+          { n },
+        )}
+      </Text>
       <Group justify="space-between" align="flex-end" wrap="wrap">
         <Checkbox.Group label={t('Count by (up to three)')} value={by} onChange={(v) => setBy(v.slice(0, 3))}>
           <Group mt={4} gap="md">
@@ -83,7 +86,11 @@ export function CaseStatisticsPage() {
         </Button>
       </Group>
       <ProblemAlert error={stats.error} />
-      {result && result.data.length === 0 && <Text c="dimmed">{t('No consented cases to count yet.')}</Text>}
+      {result && result.data.length === 0 && (
+        <Text c="dimmed">
+          {t('Nothing to show yet: no {{n}} consented cases share all their characteristics.', { n })}
+        </Text>
+      )}
       {result && result.data.length > 0 && (
         <Table.ScrollContainer minWidth={320}>
           <Table striped>
@@ -101,11 +108,7 @@ export function CaseStatisticsPage() {
                   {result.dimensions.map((d) => (
                     <Table.Td key={d}>{label(d, row[d])}</Table.Td>
                   ))}
-                  <Table.Td ta="end">
-                    {row.suppressed
-                      ? t('fewer than {{n}}', { n: result.suppressBelow })
-                      : format.number(row.cases ?? 0)}
-                  </Table.Td>
+                  <Table.Td ta="end">{format.number(row.cases)}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
