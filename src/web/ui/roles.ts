@@ -3,6 +3,7 @@ import { msg } from '../app/capability.ts';
 
 /** English role names (translated with t() where shown). */
 export const roleLabels: Record<Role, string> = {
+  network_administrator: msg('Network administrator'),
   administrator: msg('Administrator'),
   secretariat: msg('Secretariat'),
   member_editor: msg('Member editor'),
