@@ -137,9 +137,9 @@ describe('account administration access matrix', () => {
     const response = await attempt(action, cookie, me.id, targetUser, targetOrg);
     const allowed = ALLOWED[action]!(actor, target);
     if (LISTS.has(action) && response.statusCode === 200) {
-      const listed = response.json().data.some((r: { email?: string; to?: string }) =>
-        [r.email, r.to].includes(targetUser.email),
-      );
+      const listed = response
+        .json()
+        .data.some((r: { email?: string; to?: string }) => [r.email, r.to].includes(targetUser.email));
       expect(listed, response.body).toBe(allowed);
     } else if (allowed) {
       expect(response.statusCode, response.body).toBeLessThan(300);

@@ -49,7 +49,10 @@ describe('outbox', () => {
     expect(mail).toMatchObject({ to: 'kept@example.org', purpose: 'invitation', sentAt: null });
     expect(mail.body).toContain('/invitation#token=[redacted]');
     // The live link is still stored, for delivery once SMTP is configured, but never shown.
-    const [stored] = await t.database.db.select().from(outbox).where(eq(outbox.toAddress, 'kept@example.org'));
+    const [stored] = await t.database.db
+      .select()
+      .from(outbox)
+      .where(eq(outbox.toAddress, 'kept@example.org'));
     const live = /#token=([A-Za-z0-9_-]+)/.exec(stored!.bodyText)![1]!;
     expect(list.body).not.toContain(live);
     expect(await deliverPending(t.database, t.config)).toBe(0);
