@@ -205,7 +205,7 @@ export function UsersPage() {
               {t('Cancel')}
             </Button>
             <Button
-              color="red"
+              color="red.9"
               loading={resetTwoFactor.isPending}
               disabled={reason.trim().length < 10}
               onClick={() => resetting && resetTwoFactor.mutate(resetting)}
