@@ -7,3 +7,10 @@ WHERE "id" = (SELECT "id" FROM "users" WHERE "role" = 'administrator' ORDER BY "
 -- Network administrators always use two-factor authentication.
 INSERT INTO "role_settings" ("role", "requires_two_factor") VALUES ('network_administrator', true)
 ON CONFLICT ("role") DO NOTHING;
+--> statement-breakpoint
+-- Mail already delivered keeps no body (its link may still be live); mail already queued is
+-- attributed to the organisation of the account it was written to, so that organisation's
+-- administrators see it (invitations to people without an account stay network-only).
+UPDATE "outbox" SET "body_text" = '' WHERE "sent_at" IS NOT NULL;--> statement-breakpoint
+UPDATE "outbox" SET "organisation_id" = "users"."organisation_id"
+FROM "users" WHERE lower("users"."email") = lower("outbox"."to_address") AND "outbox"."organisation_id" IS NULL;
