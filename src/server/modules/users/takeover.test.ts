@@ -201,4 +201,28 @@ describe('the cross-organisation takeover chain', () => {
     const [row] = await t.database.db.select().from(users).where(eq(users.id, victim.id));
     expect(row).toMatchObject({ totpEnabled: true, totpEnrolmentNeedsLink: false });
   });
+
+  it('an organisation’s administrator cannot reset, demote or suspend a network administrator of their organisation', async () => {
+    const peer = await buildUser(t, {
+      role: 'network_administrator',
+      organisationId: ownAdmin.organisationId,
+    });
+    const cookie = await ownAdmin.session();
+    const reset = await t.request({
+      method: 'POST',
+      url: `/api/v1/users/${peer.id}/two-factor/reset`,
+      cookie,
+      payload: { reason: 'Trying to take the network over.' },
+    });
+    expect(reset.statusCode).toBe(403);
+    for (const payload of [{ role: 'viewer' }, { disabled: true }]) {
+      const r = await t.request({
+        method: 'PATCH',
+        url: `/api/v1/users/${peer.id}`,
+        cookie,
+        payload: { ...payload, version: 1 },
+      });
+      expect(r.statusCode).toBe(403);
+    }
+  });
 });

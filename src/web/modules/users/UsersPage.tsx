@@ -174,7 +174,10 @@ export function UsersPage() {
       </Dialog>
       <Dialog
         opened={resetting !== null}
-        onClose={() => setResetting(null)}
+        onClose={() => {
+          setResetting(null);
+          setReason('');
+        }}
         title={t('Reset two-factor authentication?')}
       >
         <Stack>
