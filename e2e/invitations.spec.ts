@@ -91,8 +91,10 @@ test('the secretariat member accepts and lands on the home page, without user ma
   await secretariat.context.close();
 });
 
+const CASE_WORKER_PASSWORD = 'a long case worker password';
+
 test('the case worker must enrol 2FA first, then signs out and back in with password and code', async () => {
-  const password = 'a long case worker password';
+  const password = CASE_WORKER_PASSWORD;
   const caseWorker = await accept(await tulay.linkFor('rosa@example.org'), 'Rosa Dimaculangan', password);
   const page = caseWorker.page;
   await page.getByRole('heading', { name: 'Set up two-factor authentication' }).waitFor();
@@ -115,6 +117,34 @@ test('the case worker must enrol 2FA first, then signs out and back in with pass
   await page.getByRole('heading', { name: 'Welcome, Rosa Dimaculangan' }).waitFor();
   expect(caseWorker.errors).toEqual([]);
   await caseWorker.context.close();
+});
+
+test('after a 2FA reset with a reason, the case worker enrols again only through the emailed link', async () => {
+  await admin.goto('/users');
+  const rosa = admin.getByRole('listitem').filter({ hasText: 'rosa@example.org' });
+  await rosa.getByRole('button', { name: 'Reset 2FA' }).click();
+  const dialog = admin.getByRole('dialog', { name: 'Reset two-factor authentication?' });
+  await dialog.getByLabel('Reason').fill('Lost her phone; confirmed by a call to her office.');
+  await expectAccessible(admin, 'reset 2FA with a reason');
+  await dialog.getByRole('button', { name: 'Reset 2FA' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+
+  // The password alone shows no enrolment: only the step that sends the link to her mailbox.
+  const context = await phoneContext(browser, tulay.url);
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+  await signIn(page, 'rosa@example.org', CASE_WORKER_PASSWORD);
+  await page.getByText('Your two-factor authentication was reset').waitFor();
+  expect(await page.getByTestId('totp-secret').count()).toBe(0);
+  await expectAccessible(page, 'enrolment link step');
+  await page.getByRole('button', { name: 'Email me the link' }).click();
+  await page.getByText('Check your email and open the link within 24 hours.').waitFor();
+  await page.goto(await tulay.linkFor('rosa@example.org'));
+  await expect.poll(() => page.url()).not.toContain('#token=');
+  await enrolTwoFactor(page, new Set());
+  await page.getByRole('heading', { name: 'Welcome, Rosa Dimaculangan' }).waitFor();
+  expect(errors).toEqual([]);
+  await context.close();
 });
 
 test('a stale edit is refused: someone else changed the role since the list was loaded', async () => {

@@ -36,7 +36,8 @@ beforeAll(async () => {
     organisationId: org!.id,
     email: 'lakan@example.org',
     name: 'Lakan Admin',
-    role: 'administrator',
+    // Vocabularies are shared by the whole platform: a network administrator keeps them.
+    role: 'network_administrator',
     passwordHash: await hashPassword(PASSWORD),
   });
   // Administrators owe two-factor authentication: enrolled already, so sign-in asks for a code.

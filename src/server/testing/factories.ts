@@ -41,7 +41,8 @@ export async function buildUser(
   const role = options.role ?? 'viewer';
   const organisationId = options.organisationId ?? (await buildOrganisation(t)).id;
   const email = options.email ?? `user${counter}.${Date.now()}@example.org`;
-  const wantsTotp = options.totp ?? (role === 'administrator' || role === 'case_worker');
+  const wantsTotp =
+    options.totp ?? (role === 'network_administrator' || role === 'administrator' || role === 'case_worker');
   const totpSecret = wantsTotp ? newTotpSecret() : undefined;
   const user = await insertUser(t.database.db, {
     organisationId,

@@ -76,7 +76,9 @@ function SignedIn() {
     );
   }
   if (!me.data) {
-    const from = location.pathname === '/' ? undefined : `${location.pathname}${location.search}`;
+    // The fragment is kept too: an emailed enrolment link opened before signing in still works after it.
+    const from =
+      location.pathname === '/' ? undefined : `${location.pathname}${location.search}${location.hash}`;
     return <Navigate to="/sign-in" replace state={from ? { from } : undefined} />;
   }
   // Until two-factor enrolment is done, the server answers nothing else: show only that.

@@ -16,6 +16,8 @@ export interface Me {
   organisation: { id: string; name: string };
   totpEnabled: boolean;
   mustEnrolTotp: boolean;
+  /** Enrolment waits for the emailed link (after a 2FA or password reset). */
+  enrolmentLinkRequired: boolean;
   abilities: Abilities;
 }
 

@@ -1,3 +1,4 @@
+import { isAdministratorRole } from '../../../shared/roles.ts';
 import type { UserActor } from '../../platform/access/actor.ts';
 import { definePolicy } from '../../platform/access/policy.ts';
 
@@ -68,7 +69,7 @@ export interface SupervisorGrantRecord {
   userId: string;
 }
 
-const manages = (a: UserActor) => a.role === 'administrator' || a.role === 'secretariat';
+const manages = (a: UserActor) => isAdministratorRole(a.role) || a.role === 'secretariat';
 
 /** Case supervisors are named by administrators or the secretariat of the same organisation, never by themselves. */
 export const caseSupervisorPolicy = definePolicy<SupervisorGrantRecord>('caseSupervisor', {

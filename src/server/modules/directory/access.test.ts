@@ -7,7 +7,15 @@ import { multipart } from './test-support.ts';
 // Every role × every directory action × own / other organisation, with the status each must get.
 
 type Who = Role | 'public';
-const WHO: Who[] = ['administrator', 'secretariat', 'member_editor', 'case_worker', 'viewer', 'public'];
+const WHO: Who[] = [
+  'network_administrator',
+  'administrator',
+  'secretariat',
+  'member_editor',
+  'case_worker',
+  'viewer',
+  'public',
+];
 
 interface Actor {
   cookie?: string;
@@ -145,28 +153,28 @@ const ACTIONS: Record<string, Action> = {
   'read public directory': get('/api/v1/public/organisations'),
 };
 
-//                                         admin secretariat editor case_worker viewer public
+//                                        network admin secretariat editor case_worker viewer public
 // biome-ignore format: a table reads best aligned
 const EXPECTED: Record<string, number[]> = {
-  'list organisations':                   [200, 200, 200, 200, 200, 401],
-  'read own organisation':                [200, 200, 200, 200, 200, 401],
-  'read other organisation':              [200, 200, 200, 200, 200, 401],
-  'export CSV':                           [200, 200, 200, 200, 200, 401],
-  'export Popolo':                        [200, 200, 200, 200, 200, 401],
-  'create organisation':                  [201, 201, 403, 403, 403, 401],
-  'update own organisation':              [200, 200, 200, 403, 403, 401],
-  'update other organisation':            [200, 200, 403, 403, 403, 401],
-  'find duplicates':                      [200, 200, 403, 403, 403, 401],
-  'import preview':                       [201, 201, 403, 403, 403, 401],
-  'import people preview':                [201, 201, 403, 403, 403, 401],
-  'add member to own organisation':       [201, 201, 201, 403, 403, 401],
-  'add member to other organisation':     [201, 201, 403, 403, 403, 401],
-  'list people':                          [200, 200, 200, 200, 200, 401],
-  'create person':                        [201, 201, 201, 403, 403, 401],
-  'add vocabulary term':                  [201, 403, 403, 403, 403, 401],
-  'add network region':                   [201, 201, 403, 403, 403, 401],
-  'read vocabularies (public)':           [200, 200, 200, 200, 200, 200],
-  'read public directory':                [200, 200, 200, 200, 200, 200],
+  'list organisations':                   [200, 200, 200, 200, 200, 200, 401],
+  'read own organisation':                [200, 200, 200, 200, 200, 200, 401],
+  'read other organisation':              [200, 200, 200, 200, 200, 200, 401],
+  'export CSV':                           [200, 200, 200, 200, 200, 200, 401],
+  'export Popolo':                        [200, 200, 200, 200, 200, 200, 401],
+  'create organisation':                  [201, 201, 201, 403, 403, 403, 401],
+  'update own organisation':              [200, 200, 200, 200, 403, 403, 401],
+  'update other organisation':            [200, 200, 200, 403, 403, 403, 401],
+  'find duplicates':                      [200, 200, 200, 403, 403, 403, 401],
+  'import preview':                       [201, 201, 201, 403, 403, 403, 401],
+  'import people preview':                [201, 201, 201, 403, 403, 403, 401],
+  'add member to own organisation':       [201, 201, 201, 201, 403, 403, 401],
+  'add member to other organisation':     [201, 201, 201, 403, 403, 403, 401],
+  'list people':                          [200, 200, 200, 200, 200, 200, 401],
+  'create person':                        [201, 201, 201, 201, 403, 403, 401],
+  'add vocabulary term':                  [201, 403, 403, 403, 403, 403, 401],
+  'add network region':                   [201, 201, 201, 403, 403, 403, 401],
+  'read vocabularies (public)':           [200, 200, 200, 200, 200, 200, 200],
+  'read public directory':                [200, 200, 200, 200, 200, 200, 200],
 };
 
 describe('directory access matrix', () => {

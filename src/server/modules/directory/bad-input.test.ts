@@ -13,7 +13,7 @@ let regionId: string;
 
 beforeAll(async () => {
   t = await createTestApp();
-  admin = await (await buildUser(t, { role: 'administrator' })).session();
+  admin = await (await buildUser(t, { role: 'network_administrator' })).session();
   orgId = (await buildOrganisation(t, { name: 'Target organisation' })).id;
   const parent = (await buildOrganisation(t, { name: 'Parent network', typeCode: 'network' })).id;
   personId = (

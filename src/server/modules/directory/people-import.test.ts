@@ -171,8 +171,22 @@ describe('people import', () => {
     expect((await preview('name\nx\n', '', editor)).statusCode).toBe(403);
     // The route's rule is the organisation one; the service checks the person ability itself.
     const actor = (role: Role): Actor => ({ ...base, role });
-    const roles: Role[] = ['administrator', 'secretariat', 'member_editor', 'case_worker', 'viewer'];
-    expect(roles.map((r) => can(actor(r), 'import', 'person'))).toEqual([true, true, false, false, false]);
+    const roles: Role[] = [
+      'network_administrator',
+      'administrator',
+      'secretariat',
+      'member_editor',
+      'case_worker',
+      'viewer',
+    ];
+    expect(roles.map((r) => can(actor(r), 'import', 'person'))).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
     expect(can(PUBLIC, 'import', 'person')).toBe(false);
   });
 });

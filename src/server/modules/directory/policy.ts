@@ -1,3 +1,4 @@
+import { isAdministratorRole } from '../../../shared/roles.ts';
 import { definePolicy } from '../../platform/access/policy.ts';
 
 export interface OrganisationRecord {
@@ -11,7 +12,7 @@ export interface MembershipRecord {
 }
 
 /** Administrators and secretariat staff keep the whole directory. */
-export const isStaff = (a: { role: string }) => a.role === 'administrator' || a.role === 'secretariat';
+export const isStaff = (a: { role: string }) => isAdministratorRole(a.role) || a.role === 'secretariat';
 const editorOf = (a: { role: string; organisationId: string }, id: string | null | undefined) =>
   a.role === 'member_editor' && (id === undefined || id === a.organisationId);
 

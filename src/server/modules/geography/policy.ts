@@ -1,7 +1,8 @@
+import { isAdministratorRole } from '../../../shared/roles.ts';
 import { definePolicy } from '../../platform/access/policy.ts';
 import type { Grouping } from './groupings.ts';
 
-const staff = (a: { role: string }) => a.role === 'administrator' || a.role === 'secretariat';
+const staff = (a: { role: string }) => isAdministratorRole(a.role) || a.role === 'secretariat';
 
 /** Country groupings: public facts are read-only; a network's own regions are kept by staff. */
 export const geoRegionPolicy = definePolicy<Pick<Grouping, 'builtIn'>>('geoRegion', {

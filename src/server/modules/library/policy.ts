@@ -1,10 +1,11 @@
+import { isAdministratorRole } from '../../../shared/roles.ts';
 import { definePolicy } from '../../platform/access/policy.ts';
 
 export interface PublicationRecord {
   isPublic: boolean;
 }
 
-const isStaff = (a: { role: string }) => a.role === 'administrator' || a.role === 'secretariat';
+const isStaff = (a: { role: string }) => isAdministratorRole(a.role) || a.role === 'secretariat';
 
 /**
  * The publications library: staff keep it (records and files); everyone signed in reads all of it,

@@ -1,3 +1,4 @@
+import { isAdministratorRole } from '../../../shared/roles.ts';
 import { definePolicy } from '../../platform/access/policy.ts';
 
 export interface PersonRecord {
@@ -6,7 +7,7 @@ export interface PersonRecord {
   organisationIds: string[];
 }
 
-const staff = (a: { role: string }) => a.role === 'administrator' || a.role === 'secretariat';
+const staff = (a: { role: string }) => isAdministratorRole(a.role) || a.role === 'secretariat';
 
 /**
  * People: everyone signed in sees names and posts; contact details are for staff only; member

@@ -8,7 +8,7 @@ import { multipartBody, tempDataDir } from '../library/testing.ts';
 // 'public' is the absence of a session.
 type Actor = Role | 'public';
 type Target = 'own-org' | 'other-org';
-const staff = (a: Actor) => a === 'administrator' || a === 'secretariat';
+const staff = (a: Actor) => a === 'network_administrator' || a === 'administrator' || a === 'secretariat';
 const ownEditor = (a: Actor, t: Target) => a === 'member_editor' && t === 'own-org';
 
 const ALLOWED: Record<string, (a: Actor, t: Target) => boolean> = {

@@ -1,3 +1,4 @@
+import { isAdministratorRole } from '../../../shared/roles.ts';
 import { definePolicy } from '../../platform/access/policy.ts';
 import type { PracticeStatus } from './schema.ts';
 
@@ -7,7 +8,7 @@ export interface PracticeRecord {
 }
 
 /** Administrators and secretariat staff review good practices. */
-export const isStaff = (a: { role: string }) => a.role === 'administrator' || a.role === 'secretariat';
+export const isStaff = (a: { role: string }) => isAdministratorRole(a.role) || a.role === 'secretariat';
 const ownEditor = (a: { role: string; organisationId: string }, p?: PracticeRecord) =>
   a.role === 'member_editor' && (!p || p.organisationId === a.organisationId);
 const editable = (p?: PracticeRecord) => !p || p.status === 'draft' || p.status === 'changes_requested';

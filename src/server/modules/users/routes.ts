@@ -60,10 +60,15 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     '/users/:id/two-factor/reset',
     {
       config: { access: { resource: 'user', action: 'resetTwoFactor' } },
-      schema: { tags: ['users'], summary: "Clear a person's two-factor enrolment", params: idParams },
+      schema: {
+        tags: ['users'],
+        summary: "Clear a person's two-factor enrolment (with a reason; the person is emailed)",
+        params: idParams,
+        body: z.strictObject({ reason: z.string().trim().min(10).max(500) }),
+      },
     },
     async (request, reply) => {
-      await service.resetTwoFactor(contextOf(request), request.params.id);
+      await service.resetTwoFactor(contextOf(request), request.params.id, request.body);
       return reply.code(204).send();
     },
   );

@@ -1,12 +1,14 @@
-import type { Role } from '../../../shared/roles.ts';
+import { ALWAYS_TWO_FACTOR_ROLES, type Role } from '../../../shared/roles.ts';
+import type { UserActor } from '../../platform/access/actor.ts';
 import { abilitiesFor, authorize } from '../../platform/access/policy.ts';
 import { createInvitation } from '../../platform/auth/onboarding-service.ts';
 import * as authRepo from '../../platform/auth/repository.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import { problems } from '../../platform/http/problem.ts';
 import { kickDelivery } from '../../platform/mail/outbox.ts';
-import './policy.ts';
+import { listScope } from './policy.ts';
 import * as repo from './repository.ts';
+import { notifyTwoFactorReset } from './two-factor-reset.ts';
 
 const msg = (s: string) => s;
 
@@ -26,6 +28,12 @@ export async function listUsers(
   filter: Omit<repo.UserListFilter, 'limit' | 'after'> & { limit: number; cursor?: string },
 ) {
   authorize(ctx.actor, 'list', 'user');
+  // Only a network administrator sees accounts beyond their own organisation.
+  const scope = listScope(ctx.actor);
+  if (scope && filter.organisationId && filter.organisationId !== scope) {
+    return { data: [], nextCursor: null };
+  }
+  if (scope) filter = { ...filter, organisationId: scope };
   const after = filter.cursor ? Buffer.from(filter.cursor, 'base64url').toString('utf8') : undefined;
   const rows = await repo.listUsers(ctx.database.db, { ...filter, after, limit: filter.limit + 1 });
   const page = rows.slice(0, filter.limit);
@@ -38,13 +46,14 @@ export async function listUsers(
 }
 
 export async function inviteUser(ctx: Ctx, input: { email: string; role: Role; organisationId: string }) {
-  authorize(ctx.actor, 'invite', 'user');
-  const actor = ctx.actor;
   ctx.note({
     action: 'user.invite',
     resourceType: 'invitation',
-    details: { email: input.email, role: input.role },
+    details: { email: input.email, role: input.role, organisationId: input.organisationId },
   });
+  // The invitation is checked as the account it would make: its organisation and its role.
+  authorize(ctx.actor, 'invite', 'user', { organisationId: input.organisationId, role: input.role });
+  const actor = ctx.actor;
   await ctx.database.db.transaction((tx) =>
     createInvitation(ctx, tx, { ...input, invitedBy: actor.userId, inviterName: actor.name }),
   );
@@ -70,7 +79,9 @@ export async function updateUser(
     resourceId: id,
     details: { role: input.role, disabled: input.disabled },
   });
-  await loadForChange(ctx, id, 'update');
+  const row = await loadForChange(ctx, id, 'update');
+  // The new role is checked too: an organisation's administrator never makes a network administrator.
+  if (input.role) authorize(ctx.actor, 'update', 'user', { ...row, role: input.role });
   await ctx.database.db.transaction(async (tx) => {
     const changed = await repo.updateUserIfVersion(tx, id, input.version, {
       ...(input.role ? { role: input.role } : {}),
@@ -82,15 +93,32 @@ export async function updateUser(
   return present(ctx, (await repo.findUser(ctx.database.db, id))!);
 }
 
-/** For a person who lost their phone: clears 2FA so they enrol again at next sign-in. */
-export async function resetTwoFactor(ctx: Ctx, id: string) {
-  ctx.note({ action: 'user.reset_two_factor', resourceType: 'user', resourceId: id });
-  await loadForChange(ctx, id, 'resetTwoFactor');
+/**
+ * For a person who lost their phone: clears 2FA, with a written reason, an audit row and an email to
+ * the person. Their next factor can only be enrolled through the emailed link, so whoever knows the
+ * password alone cannot take the account over.
+ */
+export async function resetTwoFactor(ctx: Ctx, id: string, input: { reason: string }) {
+  ctx.note({
+    action: 'user.reset_two_factor',
+    resourceType: 'user',
+    resourceId: id,
+    details: { reason: input.reason },
+  });
+  const row = await loadForChange(ctx, id, 'resetTwoFactor');
+  const actor = ctx.actor as UserActor;
   await ctx.database.db.transaction(async (tx) => {
-    await authRepo.updateUser(tx, id, { totpEnabled: false, totpSecret: null, totpLastStep: null });
+    await authRepo.updateUser(tx, id, {
+      totpEnabled: false,
+      totpSecret: null,
+      totpLastStep: null,
+      totpEnrolmentNeedsLink: true,
+    });
     await authRepo.replaceRecoveryCodes(tx, id, []);
     await authRepo.revokeAllSessions(tx, id);
+    await notifyTwoFactorReset(ctx, tx, { userId: row.id, by: actor.name, reason: input.reason });
   });
+  kickDelivery(ctx.database, ctx.config);
 }
 
 export async function listRoleSettings(ctx: Ctx) {
@@ -101,7 +129,7 @@ export async function listRoleSettings(ctx: Ctx) {
 export async function setRoleTwoFactor(ctx: Ctx, role: Role, requiresTwoFactor: boolean) {
   authorize(ctx.actor, 'update', 'roleSetting');
   ctx.note({ action: 'role.update', resourceType: 'role', resourceId: role, details: { requiresTwoFactor } });
-  if (role === 'administrator' && !requiresTwoFactor) {
+  if (ALWAYS_TWO_FACTOR_ROLES.includes(role) && !requiresTwoFactor) {
     throw problems.conflict(
       'administrators_need_two_factor',
       msg('Administrators always need two-factor authentication.'),

@@ -7,7 +7,9 @@ let admin: BuiltUser;
 let cookie: string;
 beforeAll(async () => {
   t = await createTestApp();
-  admin = await buildUser(t, { role: 'administrator' });
+  // Most of these act across organisations: a network administrator (organisation scoping is
+  // covered in organisation-admin.test.ts and access-matrix.test.ts).
+  admin = await buildUser(t, { role: 'network_administrator' });
   cookie = await admin.session();
 });
 afterAll(() => t.close());
@@ -25,7 +27,13 @@ describe('user administration', () => {
     });
     const body1 = page1.json();
     expect(body1.data).toHaveLength(2);
-    expect(body1.data[0].abilities).toEqual({ list: true, invite: true, update: true, resetTwoFactor: true });
+    expect(body1.data[0].abilities).toEqual({
+      list: true,
+      invite: true,
+      update: true,
+      resetTwoFactor: true,
+      actAcrossOrganisations: true,
+    });
     const page2 = await t.request({
       method: 'GET',
       url: '/api/v1/users',
@@ -37,13 +45,13 @@ describe('user administration', () => {
     const byRole = await t.request({
       method: 'GET',
       url: '/api/v1/users',
-      query: { role: 'administrator' },
+      query: { role: 'network_administrator' },
       cookie,
     });
     expect(byRole.json().data.map((u: { role: string }) => u.role)).toEqual(
-      expect.arrayContaining(['administrator']),
+      expect.arrayContaining(['network_administrator']),
     );
-    expect(byRole.json().data.every((u: { role: string }) => u.role === 'administrator')).toBe(true);
+    expect(byRole.json().data.every((u: { role: string }) => u.role === 'network_administrator')).toBe(true);
   });
 
   it('treats LIKE wildcards in the search as plain text', async () => {
@@ -117,11 +125,17 @@ describe('user administration', () => {
     expect(login.statusCode).toBe(401);
   });
 
-  it('resetting 2FA makes the person enrol again', async () => {
+  it('resetting 2FA makes the person enrol again, through the emailed link', async () => {
     const target = await buildUser(t, { role: 'case_worker' });
     expect(
-      (await t.request({ method: 'POST', url: `/api/v1/users/${target.id}/two-factor/reset`, cookie }))
-        .statusCode,
+      (
+        await t.request({
+          method: 'POST',
+          url: `/api/v1/users/${target.id}/two-factor/reset`,
+          cookie,
+          payload: { reason: 'Lost her phone on the bus; asked by phone call.' },
+        })
+      ).statusCode,
     ).toBe(204);
     const login = await t.request({
       method: 'POST',
@@ -134,10 +148,10 @@ describe('user administration', () => {
       url: '/api/v1/auth/me',
       cookie: String(login.headers['set-cookie']).split(';')[0],
     });
-    expect(me.json().data.mustEnrolTotp).toBe(true);
+    expect(me.json().data).toMatchObject({ mustEnrolTotp: true, enrolmentLinkRequired: true });
   });
 
-  it('requires 2FA for a role when an administrator says so, but never drops it for administrators', async () => {
+  it('requires 2FA for a role when a network administrator says so, but never drops it for administrators', async () => {
     expect(
       (
         await t.request({
@@ -166,5 +180,12 @@ describe('user administration', () => {
       payload: { requiresTwoFactor: false },
     });
     expect(refused.statusCode).toBe(409);
+    const refusedNetwork = await t.request({
+      method: 'PATCH',
+      url: '/api/v1/roles/network_administrator',
+      cookie,
+      payload: { requiresTwoFactor: false },
+    });
+    expect(refusedNetwork.statusCode).toBe(409);
   });
 });

@@ -1,8 +1,10 @@
+import { isNetworkAdministratorRole } from '../../../shared/roles.ts';
 import { definePolicy } from '../../platform/access/policy.ts';
 
-const isAdmin = (a: { role: string }) => a.role === 'administrator';
+// Vocabularies are shared by every organisation of the platform: only network administrators change them.
+const isAdmin = (a: { role: string }) => isNetworkAdministratorRole(a.role);
 
-/** Controlled vocabularies: everyone signed in reads them; administrators edit, import and retire terms. */
+/** Controlled vocabularies: everyone signed in reads them; network administrators edit, import and retire terms. */
 export const vocabularyPolicy = definePolicy('vocabulary', {
   list: () => true,
   read: () => true,

@@ -8,7 +8,7 @@ let admin: string;
 
 beforeAll(async () => {
   t = await createTestApp();
-  admin = await (await buildUser(t, { role: 'administrator' })).session();
+  admin = await (await buildUser(t, { role: 'network_administrator' })).session();
 });
 afterAll(() => t.close());
 

@@ -7,7 +7,7 @@ let t: TestApp;
 let adminCookie: string;
 beforeAll(async () => {
   t = await createTestApp();
-  adminCookie = await (await buildUser(t, { role: 'administrator' })).session();
+  adminCookie = await (await buildUser(t, { role: 'network_administrator' })).session();
 });
 afterAll(() => t.close());
 
@@ -38,7 +38,7 @@ describe('audit log', () => {
   it('records writes with the acting account and the record', async () => {
     const admin = await buildUser(t, { role: 'administrator' });
     const cookie = await admin.session();
-    const target = await buildUser(t, { role: 'viewer' });
+    const target = await buildUser(t, { role: 'viewer', organisationId: admin.organisationId });
     const r = await t.request({
       method: 'PATCH',
       url: `/api/v1/users/${target.id}`,
@@ -121,8 +121,8 @@ describe('audit log', () => {
     expect(lines[1]).toContain('auth.password_reset.request');
   });
 
-  it('is for administrators only', async () => {
-    for (const role of ['secretariat', 'member_editor', 'case_worker', 'viewer'] as const) {
+  it('is for network administrators only: it spans every organisation', async () => {
+    for (const role of ['administrator', 'secretariat', 'member_editor', 'case_worker', 'viewer'] as const) {
       const cookie = await (await buildUser(t, { role })).session();
       expect((await t.request({ method: 'GET', url: '/api/v1/audit', cookie })).statusCode).toBe(403);
     }

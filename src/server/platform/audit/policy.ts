@@ -1,7 +1,8 @@
+import { isNetworkAdministratorRole } from '../../../shared/roles.ts';
 import { definePolicy } from '../access/policy.ts';
 
-/** The audit log: administrators search and export it; no one edits it. */
+/** The audit log spans every organisation: network administrators search and export it; no one edits it. */
 export const auditPolicy = definePolicy('audit', {
-  search: (a) => a.role === 'administrator',
-  export: (a) => a.role === 'administrator',
+  search: (a) => isNetworkAdministratorRole(a.role),
+  export: (a) => isNetworkAdministratorRole(a.role),
 });

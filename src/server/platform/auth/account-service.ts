@@ -3,6 +3,7 @@ import { allAbilities } from '../access/policy.ts';
 import type { Ctx } from '../http/context.ts';
 import { Problem, problems } from '../http/problem.ts';
 import { sha256 } from './crypto.ts';
+import { assertMayEnrol, enrolmentLinkRequired } from './enrolment-service.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import * as repo from './repository.ts';
 import {
@@ -23,6 +24,7 @@ function signedIn(ctx: Ctx): UserActor {
 export async function currentAccount(ctx: Ctx) {
   const actor = signedIn(ctx);
   const organisation = await repo.organisationName(ctx.database.db, actor.organisationId);
+  const user = actor.mustEnrolTotp ? await repo.findUserById(ctx.database.db, actor.userId) : undefined;
   return {
     id: actor.userId,
     name: actor.name,
@@ -32,6 +34,8 @@ export async function currentAccount(ctx: Ctx) {
     organisation: { id: actor.organisationId, name: organisation ?? '' },
     totpEnabled: actor.totpEnabled,
     mustEnrolTotp: actor.mustEnrolTotp,
+    /** Enrolment waits for the emailed link (after a 2FA or password reset). */
+    enrolmentLinkRequired: user ? await enrolmentLinkRequired(ctx.database.db, user, actor.sessionId) : false,
     abilities: allAbilities(actor),
   };
 }
@@ -43,6 +47,9 @@ export async function startTotpEnrolment(ctx: Ctx) {
   if (actor.totpEnabled) {
     throw problems.conflict('totp_already_enabled', msg('Two-factor authentication is already on.'));
   }
+  const user = await repo.findUserById(ctx.database.db, actor.userId);
+  if (!user) throw problems.unauthenticated();
+  await assertMayEnrol(ctx.database.db, user, actor.sessionId);
   const secret = newTotpSecret();
   await repo.updateUser(ctx.database.db, actor.userId, { totpSecret: secret, totpLastStep: null });
   return enrolmentMaterial(secret, actor.email);
@@ -56,12 +63,17 @@ export async function confirmTotpEnrolment(ctx: Ctx, code: string) {
   if (!user?.totpSecret || user.totpEnabled) {
     throw problems.conflict('totp_not_started', msg('Start the two-factor setup first.'));
   }
+  await assertMayEnrol(ctx.database.db, user, actor.sessionId);
   const step = await verifyTotp(user.totpSecret, code, null);
   if (step === null)
     throw new Problem(400, 'invalid_code', msg('That code is not right. Try the newest one.'));
   const codes = newRecoveryCodes();
   await ctx.database.db.transaction(async (tx) => {
-    await repo.updateUser(tx, actor.userId, { totpEnabled: true, totpLastStep: step });
+    await repo.updateUser(tx, actor.userId, {
+      totpEnabled: true,
+      totpLastStep: step,
+      totpEnrolmentNeedsLink: false,
+    });
     await repo.replaceRecoveryCodes(
       tx,
       actor.userId,

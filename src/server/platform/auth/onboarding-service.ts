@@ -69,7 +69,8 @@ export async function completeSetup(ctx: Ctx, input: SetupInput) {
       organisationId,
       email: input.email,
       name: input.name,
-      role: 'administrator',
+      // The first account administers the whole platform (docs/decisions/0005).
+      role: 'network_administrator',
       passwordHash,
       locale: input.locale,
     });
@@ -123,6 +124,7 @@ export async function createInvitation(ctx: Ctx, tx: Tx, input: InvitationInput)
   await queueMail(tx, {
     to: input.email,
     purpose: 'invitation',
+    organisationId: input.organisationId,
     subject: translate(l, msg('You are invited to Tulay')),
     body: translate(
       l,
@@ -195,6 +197,7 @@ export async function requestPasswordReset(ctx: Ctx, email: string): Promise<voi
     await queueMail(tx, {
       to: user.email,
       purpose: 'password_reset',
+      organisationId: user.organisationId,
       subject: translate(user.locale, msg('Reset your Tulay password')),
       body: translate(
         user.locale,
@@ -218,7 +221,16 @@ export async function completePasswordReset(
   await ctx.database.db.transaction(async (tx) => {
     const token = await repo.findUsableToken(tx, 'password_reset', sha256(input.token));
     if (!token?.userId || !(await repo.consumeToken(tx, token.id))) throw linkInvalid();
-    await repo.updateUser(tx, token.userId, { passwordHash, failedLogins: 0, lockedUntil: null });
+    const before = await repo.findUserById(tx, token.userId);
+    // Whoever holds the link may not be the person: enrolling a new second factor now needs the
+    // emailed enrolment link too, so a password taken over does not become a whole account. A
+    // first password (an account made from the command line) is like an invitation: no extra step.
+    await repo.updateUser(tx, token.userId, {
+      passwordHash,
+      failedLogins: 0,
+      lockedUntil: null,
+      ...(before?.passwordHash ? { totpEnrolmentNeedsLink: true } : {}),
+    });
     await repo.revokeAllSessions(tx, token.userId);
     ctx.note({ action: 'auth.password_reset.complete', resourceType: 'user', resourceId: token.userId });
   });

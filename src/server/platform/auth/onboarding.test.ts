@@ -44,7 +44,8 @@ describe('first administrator setup', () => {
     expect(statuses).toEqual([201, 410]);
     const winner = first.statusCode === 201 ? first : second;
     const me = await t.request({ method: 'GET', url: '/api/v1/auth/me', cookie: sessionCookieOf(winner) });
-    expect(me.json().data).toMatchObject({ role: 'administrator', mustEnrolTotp: true });
+    // The first account administers the whole platform (docs/decisions/0005).
+    expect(me.json().data).toMatchObject({ role: 'network_administrator', mustEnrolTotp: true });
     expect((await t.request({ method: 'GET', url: '/api/v1/setup' })).json().data.needed).toBe(false);
     expect(await ensureSetupLink(t.database, t.config)).toBeNull();
     const again = await t.request({ method: 'POST', url: '/api/v1/setup', payload: body });
@@ -135,8 +136,8 @@ describe('first administrator setup', () => {
 });
 
 describe('invitations', () => {
-  it('administrator invites; the emailed link creates the account once', async () => {
-    const admin = await buildUser(t, { role: 'administrator' });
+  it('network administrator invites into any organisation; the emailed link creates the account once', async () => {
+    const admin = await buildUser(t, { role: 'network_administrator' });
     const cookie = await admin.signIn();
     const org = await buildOrganisation(t, { name: 'Migrant Forum in Asia' });
     const invite = await t.request({

@@ -212,3 +212,12 @@ export async function organisationName(tx: Tx, id: string): Promise<string | und
     .where(eq(organisations.id, id));
   return row?.name;
 }
+
+/** Whether this session opened an emailed 2FA enrolment link. */
+export async function sessionProvedEnrolment(tx: Tx, sessionId: string): Promise<boolean> {
+  const [row] = await tx
+    .select({ at: sessions.enrolmentProvenAt })
+    .from(sessions)
+    .where(eq(sessions.id, sessionId));
+  return !!row?.at;
+}

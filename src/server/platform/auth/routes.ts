@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { email, line, locale, password, token, uuid } from '../../../shared/schemas.ts';
 import { contextOf } from '../http/context.ts';
 import * as account from './account-service.ts';
+import * as enrolment from './enrolment-service.ts';
 import * as loginService from './login-service.ts';
 import * as onboarding from './onboarding-service.ts';
 import { clearSessionCookie, setSessionCookie } from './session-cookie.ts';
@@ -151,6 +152,37 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => ({ data: await account.confirmTotpEnrolment(contextOf(request), request.body.code) }),
+  );
+
+  app.post(
+    '/auth/two-factor/enrolment-link',
+    {
+      config: { access: 'enrolment', rateLimit: { max: 3, timeWindow: '10 minutes' } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Email me a link to enrol a new second factor (needed after a 2FA or password reset)',
+      },
+    },
+    async (request, reply) => {
+      await enrolment.sendEnrolmentLink(contextOf(request));
+      return reply.code(202).send({ data: { status: 'sent' } });
+    },
+  );
+
+  app.post(
+    '/auth/two-factor/enrolment-link/open',
+    {
+      config: { access: 'enrolment', rateLimit: strict },
+      schema: {
+        tags: ['auth'],
+        summary: 'Open the emailed enrolment link in this session',
+        body: z.strictObject({ token }),
+      },
+    },
+    async (request, reply) => {
+      await enrolment.redeemEnrolmentLink(contextOf(request), request.body.token);
+      return reply.code(204).send();
+    },
   );
 
   app.post(

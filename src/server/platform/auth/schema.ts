@@ -17,6 +17,11 @@ export const users = pgTable(
     totpEnabled: boolean('totp_enabled').notNull().default(false),
     /** The last TOTP time step accepted, so one code cannot be used twice. */
     totpLastStep: integer('totp_last_step'),
+    /**
+     * Set when an administrator cleared the person's 2FA or their password was reset: a new factor
+     * may then be enrolled only in a session that also opened an emailed enrolment link.
+     */
+    totpEnrolmentNeedsLink: boolean('totp_enrolment_needs_link').notNull().default(false),
     locale: text('locale').notNull().default('en'),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
     failedLogins: integer('failed_logins').notNull().default(0),
@@ -59,6 +64,8 @@ export const sessions = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     stage: text('stage').notNull(),
     totpAttempts: integer('totp_attempts').notNull().default(0),
+    /** When this session opened an emailed 2FA enrolment link (see users.totpEnrolmentNeedsLink). */
+    enrolmentProvenAt: timestamp('enrolment_proven_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
@@ -69,7 +76,7 @@ export const sessions = pgTable(
   (t) => [uniqueIndex('sessions_token_key').on(t.tokenHash), index('sessions_user_idx').on(t.userId)],
 );
 
-/** Single-use links: first-administrator setup, invitations and password resets. */
+/** Single-use links: first-administrator setup, invitations, password resets and 2FA enrolment. */
 export const oneTimeTokens = pgTable(
   'one_time_tokens',
   {

@@ -3,7 +3,7 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUser } from '../../testing/factories.ts';
 import { createTestApp, type TestApp } from '../../testing/harness.ts';
-import { deliverPending } from './outbox.ts';
+import { deliverPending, redactLinks } from './outbox.ts';
 import { outbox } from './schema.ts';
 
 // A real SMTP server on loopback receives what Tulay sends.
@@ -33,7 +33,7 @@ describe('outbox', () => {
   let t: TestApp;
   afterAll(() => t?.close());
 
-  it('without SMTP, keeps invitations in the outbox for administrators to read', async () => {
+  it('without SMTP, keeps invitations in the outbox, shown to administrators without their links', async () => {
     t = await createTestApp();
     const admin = await buildUser(t, { role: 'administrator' });
     const cookie = await admin.session();
@@ -44,13 +44,29 @@ describe('outbox', () => {
       payload: { email: 'kept@example.org', role: 'viewer', organisationId: admin.organisationId },
     });
     const list = await t.request({ method: 'GET', url: '/api/v1/outbox', cookie });
+    expect(list.headers['cache-control']).toBe('no-store');
     const [mail] = list.json().data;
     expect(mail).toMatchObject({ to: 'kept@example.org', purpose: 'invitation', sentAt: null });
-    expect(mail.body).toContain('/invitation#token=');
+    expect(mail.body).toContain('/invitation#token=[redacted]');
+    // The live link is still stored, for delivery once SMTP is configured, but never shown.
+    const [stored] = await t.database.db
+      .select()
+      .from(outbox)
+      .where(eq(outbox.toAddress, 'kept@example.org'));
+    const live = /#token=([A-Za-z0-9_-]+)/.exec(stored!.bodyText)![1]!;
+    expect(list.body).not.toContain(live);
     expect(await deliverPending(t.database, t.config)).toBe(0);
   });
 
-  it('with SMTP, sends the message and marks it sent', async () => {
+  it('redacts the secret of every kind of link, wherever it stands', () => {
+    const body =
+      'Open https://t.example.org/reset-password#token=abc_DEF-123 or https://t.example.org/x?code=9f&token=zz#key=k1 now.';
+    expect(redactLinks(body)).toBe(
+      'Open https://t.example.org/reset-password#token=[redacted] or https://t.example.org/x?code=[redacted]&token=[redacted]#key=[redacted] now.',
+    );
+  });
+
+  it('with SMTP, sends the message, marks it sent and drops its body', async () => {
     const withSmtp = await createTestApp({
       config: { SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_FROM: 'Tulay <tulay@example.org>' },
     });
@@ -70,9 +86,9 @@ describe('outbox', () => {
             .from(outbox)
             .where(eq(outbox.toAddress, user.email))
             .orderBy(desc(outbox.createdAt));
-          return row?.sentAt;
+          return row?.sentAt && row.bodyText === '';
         })
-        .toBeTruthy();
+        .toBe(true);
     } finally {
       await withSmtp.close();
     }

@@ -8,18 +8,38 @@ export interface Mail {
   to: string;
   subject: string;
   body: string;
-  purpose: 'invitation' | 'password_reset' | 'notice';
+  purpose: 'invitation' | 'password_reset' | 'notice' | 'two_factor_reset' | 'totp_enrolment';
+  /** The organisation of the person written to; null for mail only network administrators may see. */
+  organisationId?: string | null;
 }
 
 /** Puts a message in the outbox inside the caller's transaction: it exists only if the write commits. */
 export async function queueMail(tx: Tx, mail: Mail): Promise<void> {
-  await tx
-    .insert(outbox)
-    .values({ toAddress: mail.to, subject: mail.subject, bodyText: mail.body, purpose: mail.purpose });
+  await tx.insert(outbox).values({
+    toAddress: mail.to,
+    subject: mail.subject,
+    bodyText: mail.body,
+    purpose: mail.purpose,
+    organisationId: mail.organisationId ?? null,
+  });
 }
 
-export async function listOutbox(tx: Tx, limit: number) {
-  return tx.select().from(outbox).orderBy(desc(outbox.createdAt)).limit(limit);
+/** The newest mails, all of them (`organisationId` null) or those written to one organisation's people. */
+export async function listOutbox(tx: Tx, limit: number, organisationId: string | null) {
+  return tx
+    .select()
+    .from(outbox)
+    .where(organisationId ? eq(outbox.organisationId, organisationId) : undefined)
+    .orderBy(desc(outbox.createdAt))
+    .limit(limit);
+}
+
+/**
+ * Hides the secret of every link in a mail body: whoever reads the outbox must never be able to
+ * use someone else's invitation, reset, sign-in or enrolment link.
+ */
+export function redactLinks(body: string): string {
+  return body.replace(/([#?&](?:token|code|key)=)[^\s&#]+/gi, '$1[redacted]');
 }
 
 let delivering: Promise<unknown> | null = null;
@@ -36,7 +56,7 @@ export function kickDelivery(database: Database, config: Config): void {
 
 /**
  * Sends what waits in the outbox when SMTP is configured; without SMTP the messages stay there
- * for administrators to read. Each message is tried at most five times.
+ * (administrators see them with their links redacted). Each message is tried at most five times.
  */
 export async function deliverPending(database: Database, config: Config): Promise<number> {
   if (!config.SMTP_URL) return 0;
@@ -57,7 +77,8 @@ export async function deliverPending(database: Database, config: Config): Promis
       });
       await database.db
         .update(outbox)
-        .set({ sentAt: new Date(), attempts: sql`${outbox.attempts} + 1` })
+        // Delivered: the body (with its live link) is dropped; subject and recipient stay as the record.
+        .set({ sentAt: new Date(), attempts: sql`${outbox.attempts} + 1`, bodyText: '' })
         .where(eq(outbox.id, message.id));
       sent += 1;
     } catch (error) {

@@ -1,6 +1,9 @@
 import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
-/** Every email Tulay sends. Without SMTP it stays here, readable by administrators in the app. */
+/**
+ * Every email Tulay sends. Without SMTP it stays here; administrators see it with its links
+ * redacted, and the body is emptied once the mail is delivered.
+ */
 export const outbox = pgTable(
   'outbox',
   {
@@ -9,6 +12,8 @@ export const outbox = pgTable(
     subject: text('subject').notNull(),
     bodyText: text('body_text').notNull(),
     purpose: text('purpose').notNull(),
+    /** The organisation of the person written to: its administrators may see the mail (not its links). */
+    organisationId: uuid('organisation_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
     attempts: integer('attempts').notNull().default(0),

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ME_KEY, type Me, useSignOut } from '../../app/session.ts';
 import { PublicLayout } from '../../ui/PublicLayout.tsx';
+import { EnrolmentLinkStep } from './EnrolmentLinkStep.tsx';
 import { TotpEnrolment } from './TotpEnrolment.tsx';
 
 /** What a person sees while their role requires 2FA they have not set up: nothing else works yet. */
@@ -32,12 +33,16 @@ export function EnrolmentOnly({ me }: { me: Me }) {
             )}
           </Text>
         </Stack>
-        <TotpEnrolment
-          onDone={async () => {
-            await client.invalidateQueries({ queryKey: ME_KEY });
-            navigate('/', { replace: true });
-          }}
-        />
+        {me.enrolmentLinkRequired ? (
+          <EnrolmentLinkStep />
+        ) : (
+          <TotpEnrolment
+            onDone={async () => {
+              await client.invalidateQueries({ queryKey: ME_KEY });
+              navigate('/', { replace: true });
+            }}
+          />
+        )}
         <Group justify="flex-end">
           <Button
             variant="subtle"

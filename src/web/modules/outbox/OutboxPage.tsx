@@ -17,7 +17,7 @@ type Mail = {
   lastError: string | null;
 };
 
-/** Emails as Tulay queued them; without SMTP this is where invitation and reset links are read. */
+/** Emails as Tulay queued them, with every link's secret hidden and delivered bodies dropped. */
 export function OutboxPage() {
   const { t } = useTranslation();
   const format = useFormat();
@@ -30,7 +30,7 @@ export function OutboxPage() {
       <PageHeader
         title={t('Outbox')}
         lead={t(
-          'Every email Tulay sends. When no mail server is configured, messages wait here: copy the link to the person yourself.',
+          'Every email Tulay sends. Links are hidden here, so nobody can use someone else’s link; a delivered email keeps only its subject. Without a mail server, create accounts from the command line instead.',
         )}
       />
       {outbox.isPending && <Loader aria-label={t('Loading')} />}

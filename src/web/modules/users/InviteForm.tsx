@@ -3,18 +3,23 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ROLES, type Role } from '../../../shared/roles.ts';
+import { ALWAYS_TWO_FACTOR_ROLES, type Role } from '../../../shared/roles.ts';
 import { api, post, queryString } from '../../app/api.ts';
 import { can, useMe } from '../../app/session.ts';
 import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
-import { roleLabels } from '../../ui/roles.ts';
+import { assignableRoles, roleLabels } from '../../ui/roles.ts';
 
 type Organisation = { id: string; name: string; acronym?: string | null };
 
-/** Invites a person by email; the link goes out by email (or waits in the outbox without SMTP). */
+/**
+ * Invites a person by email; the link goes out by email (or waits, unreadable, in the outbox without
+ * SMTP). An organisation's administrator invites into their own organisation only; a network
+ * administrator picks any.
+ */
 export function InviteForm({ onDone }: { onDone: (email: string) => void }) {
   const { t } = useTranslation();
   const { data: me } = useMe();
+  const network = can(me?.abilities, 'user', 'actAcrossOrganisations');
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role>('viewer');
   const [organisationId, setOrganisationId] = useState<string | null>(me?.organisation.id ?? null);
@@ -24,7 +29,7 @@ export function InviteForm({ onDone }: { onDone: (email: string) => void }) {
     queryKey: ['organisations', 'picker', debounced],
     queryFn: () =>
       api<{ data: Organisation[] }>(`/organisations${queryString({ q: debounced.trim(), limit: 20 })}`),
-    enabled: can(me?.abilities, 'organisation', 'list'),
+    enabled: network && can(me?.abilities, 'organisation', 'list'),
   });
   const invite = useMutation({
     mutationFn: () => post('/users/invitations', { email, role, organisationId }),
@@ -56,23 +61,27 @@ export function InviteForm({ onDone }: { onDone: (email: string) => void }) {
         />
         <NativeSelect
           label={t('Role')}
-          data={ROLES.map((r) => ({ value: r, label: t(roleLabels[r]) }))}
+          data={assignableRoles(network).map((r) => ({ value: r, label: t(roleLabels[r]) }))}
           value={role}
           onChange={(e) => setRole(e.currentTarget.value as Role)}
         />
-        <Select
-          label={t('Organisation')}
-          searchable
-          searchValue={search}
-          onSearchChange={setSearch}
-          data={[...options].map(([value, label]) => ({ value, label }))}
-          value={organisationId}
-          onChange={setOrganisationId}
-          nothingFoundMessage={t('No organisation found')}
-          filter={({ options: all }) => all}
-          comboboxProps={{ withinPortal: false }}
-        />
-        {role === 'case_worker' || role === 'administrator' ? (
+        {network ? (
+          <Select
+            label={t('Organisation')}
+            searchable
+            searchValue={search}
+            onSearchChange={setSearch}
+            data={[...options].map(([value, label]) => ({ value, label }))}
+            value={organisationId}
+            onChange={setOrganisationId}
+            nothingFoundMessage={t('No organisation found')}
+            filter={({ options: all }) => all}
+            comboboxProps={{ withinPortal: false }}
+          />
+        ) : (
+          <TextInput label={t('Organisation')} value={me?.organisation.name ?? ''} readOnly />
+        )}
+        {role === 'case_worker' || ALWAYS_TWO_FACTOR_ROLES.includes(role) ? (
           <Alert color="tulay" variant="light">
             {t(
               'This role usually requires two-factor authentication: the person will set it up at first sign-in.',

@@ -1,7 +1,7 @@
 import { Paper, Stack, Switch, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { Role } from '../../../shared/roles.ts';
+import { ALWAYS_TWO_FACTOR_ROLES, type Role } from '../../../shared/roles.ts';
 import { api, patch } from '../../app/api.ts';
 import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
 import { roleLabels } from '../../ui/roles.ts';
@@ -33,9 +33,11 @@ export function RolesCard({ editable }: { editable: boolean }) {
           <Switch
             key={s.role}
             label={t(roleLabels[s.role] ?? s.role)}
-            description={s.role === 'administrator' ? t('Administrators always need it.') : undefined}
+            description={
+              ALWAYS_TWO_FACTOR_ROLES.includes(s.role) ? t('Administrators always need it.') : undefined
+            }
             checked={s.requiresTwoFactor}
-            disabled={!editable || s.role === 'administrator' || change.isPending}
+            disabled={!editable || ALWAYS_TWO_FACTOR_ROLES.includes(s.role) || change.isPending}
             onChange={(e) => change.mutate({ role: s.role, requiresTwoFactor: e.currentTarget.checked })}
           />
         ))}

@@ -1,8 +1,8 @@
 import { Badge, Button, Group, NativeSelect, Paper, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { ROLES, type Role } from '../../../shared/roles.ts';
+import type { Role } from '../../../shared/roles.ts';
 import { useFormat } from '../../app/format.ts';
-import { roleLabels } from '../../ui/roles.ts';
+import { assignableRoles, roleLabels } from '../../ui/roles.ts';
 import type { UserRow } from './types.ts';
 
 export interface UserChange {
@@ -17,8 +17,11 @@ export function UserCard({
   busy,
   onChange,
   onResetTwoFactor,
+  network,
 }: {
   user: UserRow;
+  /** The viewer is a network administrator: may give the network administrator role. */
+  network: boolean;
   busy: boolean;
   onChange: (change: UserChange) => void;
   onResetTwoFactor: (user: UserRow) => void;
@@ -63,7 +66,7 @@ export function UserCard({
                 disabled={busy}
                 value={user.role}
                 onChange={(e) => onChange({ user, role: e.currentTarget.value as Role })}
-                data={ROLES.map((r) => ({ value: r, label: t(roleLabels[r]) }))}
+                data={assignableRoles(network).map((r) => ({ value: r, label: t(roleLabels[r]) }))}
               />
             )}
             <Group gap="xs">

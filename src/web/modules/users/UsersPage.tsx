@@ -1,4 +1,15 @@
-import { Alert, Anchor, Button, Group, Loader, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Group,
+  Loader,
+  NativeSelect,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -17,7 +28,10 @@ import { RolesCard } from './RolesCard.tsx';
 import type { UserRow } from './types.ts';
 import { UserCard, type UserChange } from './UserCard.tsx';
 
-/** Account administration: search, invite, change role, suspend, reset 2FA, and role 2FA rules. */
+/**
+ * Account administration: search, invite, change role, suspend, reset 2FA, and role 2FA rules. An
+ * organisation's administrator sees and manages their own organisation; a network administrator all.
+ */
 export function UsersPage() {
   const { t } = useTranslation();
   const { data: me } = useMe();
@@ -28,6 +42,8 @@ export function UsersPage() {
   const [inviting, setInviting] = useState(false);
   const [invited, setInvited] = useState<string | null>(null);
   const [resetting, setResetting] = useState<UserRow | null>(null);
+  const [reason, setReason] = useState('');
+  const network = can(me?.abilities, 'user', 'actAcrossOrganisations');
 
   const users = useInfiniteQuery({
     queryKey: ['users', debouncedQ, role],
@@ -45,9 +61,10 @@ export function UsersPage() {
     onSuccess: refresh,
   });
   const resetTwoFactor = useMutation({
-    mutationFn: (user: UserRow) => post(`/users/${user.id}/two-factor/reset`),
+    mutationFn: (user: UserRow) => post(`/users/${user.id}/two-factor/reset`, { reason: reason.trim() }),
     onSuccess: () => {
       setResetting(null);
+      setReason('');
       return refresh();
     },
   });
@@ -59,7 +76,13 @@ export function UsersPage() {
     <>
       <PageHeader
         title={t('Users')}
-        lead={t('Everyone who can sign in to Tulay, and what they may do.')}
+        lead={
+          network
+            ? t('Everyone who can sign in to Tulay, and what they may do.')
+            : t('Everyone in {{organisation}} who can sign in to Tulay, and what they may do.', {
+                organisation: me?.organisation.name ?? '',
+              })
+        }
         actions={
           can(me?.abilities, 'user', 'invite') && (
             <Button onClick={() => setInviting(true)}>{t('Invite someone')}</Button>
@@ -130,6 +153,7 @@ export function UsersPage() {
               busy={update.isPending}
               onChange={(change) => update.mutate(change)}
               onResetTwoFactor={setResetting}
+              network={network}
             />
           ))}
         </Stack>
@@ -150,26 +174,43 @@ export function UsersPage() {
       </Dialog>
       <Dialog
         opened={resetting !== null}
-        onClose={() => setResetting(null)}
+        onClose={() => {
+          setResetting(null);
+          setReason('');
+        }}
         title={t('Reset two-factor authentication?')}
       >
         <Stack>
           <Text size="sm">
             {t(
-              '{{name}} will be signed out and must set up two-factor authentication again. Do this only after checking who is asking, for example by phone.',
+              '{{name}} will be signed out and emailed a link to set up two-factor authentication again. Do this only after checking who is asking, for example by phone.',
               {
                 name: resetting?.name ?? '',
               },
             )}
           </Text>
+          <Textarea
+            label={t('Reason')}
+            description={t(
+              'Why, and how you checked who asked. It is sent to the person and kept in the audit log.',
+            )}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            minLength={10}
+            maxLength={500}
+            autosize
+            minRows={2}
+            required
+          />
           <ProblemAlert error={resetTwoFactor.error} />
           <Group justify="flex-end">
             <Button variant="subtle" color="gray" onClick={() => setResetting(null)}>
               {t('Cancel')}
             </Button>
             <Button
-              color="red"
+              color="red.9"
               loading={resetTwoFactor.isPending}
+              disabled={reason.trim().length < 10}
               onClick={() => resetting && resetTwoFactor.mutate(resetting)}
             >
               {t('Reset 2FA')}
