@@ -77,7 +77,6 @@ export const caseFileRoutes: FastifyPluginAsyncZod = async (app) => {
       return reply
         .type(file.contentType)
         .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`)
-        .header('cache-control', 'no-store')
         .header('content-security-policy', "sandbox; default-src 'none'")
         .header('x-content-type-options', 'nosniff')
         .send(file.bytes);
