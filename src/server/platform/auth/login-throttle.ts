@@ -1,5 +1,6 @@
 import type { Config } from '../../config.ts';
-import { type Throttle, throttleKey } from '../throttle/throttle.ts';
+import type { Tx } from '../../db/client.ts';
+import { clearFailures, clearFailuresUnder, type Throttle, throttleKey } from '../throttle/throttle.ts';
 
 // Sign-in throttling keys on what the caller typed (the email, lower-cased) and the address it came
 // from, never on whether an account exists: an unknown email is throttled exactly like a real one,
@@ -33,4 +34,11 @@ export function loginThrottles(config: Config, email: string, ip: string): Throt
       rule: { free: 4 * max, baseSeconds: 10, maxSeconds: lockSeconds, windowSeconds: WINDOW_SECONDS },
     },
   ];
+}
+
+/** After a password reset proves the mailbox: the account's failures from every address are forgotten. */
+export async function forgetLoginFailures(tx: Tx, config: Config, email: string): Promise<void> {
+  const account = email.trim().toLowerCase();
+  await clearFailuresUnder(tx, 'login-account-address', account);
+  await clearFailures(tx, loginThrottles(config, account, '').slice(1, 2));
 }

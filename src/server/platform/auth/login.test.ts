@@ -1,6 +1,8 @@
+import { desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUser } from '../../testing/factories.ts';
 import { createTestApp, sessionCookieOf, type TestApp } from '../../testing/harness.ts';
+import { outbox } from '../mail/schema.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -113,6 +115,34 @@ describe('sign-in throttling', () => {
     const blocked = await spread(user.email, user.password);
     expect(blocked.statusCode).toBe(429);
     expect(Number(blocked.headers['retry-after'])).toBeLessThanOrEqual(60);
+  });
+
+  it('a completed password reset lets the owner back in at once', async () => {
+    const user = await buildUser(t, { role: 'viewer' });
+    const from = (password: string) =>
+      t.request({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email: user.email, password },
+        remoteAddress: '192.0.2.20',
+      });
+    for (let i = 0; i < 6; i++) await from('wrong password!!');
+    expect((await from(user.password)).statusCode).toBe(429);
+    await t.request({ method: 'POST', url: '/api/v1/auth/password-reset', payload: { email: user.email } });
+    const [mail] = await t.database.db
+      .select()
+      .from(outbox)
+      .where(eq(outbox.toAddress, user.email))
+      .orderBy(desc(outbox.createdAt))
+      .limit(1);
+    const token = mail!.bodyText.match(/#token=([A-Za-z0-9_-]+)/)![1]!;
+    const reset = await t.request({
+      method: 'POST',
+      url: '/api/v1/auth/password-reset/complete',
+      payload: { token, password: 'saffron kettle glacier parade' },
+    });
+    expect(reset.statusCode).toBe(204);
+    expect((await from('saffron kettle glacier parade')).statusCode).toBe(200);
   });
 
   it('spends the same time on an unknown account as on a wrong password', async () => {

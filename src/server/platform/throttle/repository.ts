@@ -1,4 +1,4 @@
-import { inArray, lt, type SQL, sql } from 'drizzle-orm';
+import { inArray, like, lt, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { requestThrottle } from './schema.ts';
 
@@ -43,6 +43,11 @@ export async function recordFailure(tx: Tx, key: string, rule: ThrottleRule): Pr
 
 export async function clear(tx: Tx, keys: string[]): Promise<void> {
   await tx.delete(requestThrottle).where(inArray(requestThrottle.key, keys));
+}
+
+/** Forgets every key starting with the prefix (made of hex and colons: nothing to escape for LIKE). */
+export async function clearPrefix(tx: Tx, prefix: string): Promise<void> {
+  await tx.delete(requestThrottle).where(like(requestThrottle.key, `${prefix}%`));
 }
 
 /** Forgets keys without a failure for a day: the table holds only what is being throttled now. */

@@ -11,9 +11,12 @@ export interface Throttle {
   rule: repo.ThrottleRule;
 }
 
-/** A key for a scope and its parts; the parts are hashed so the table holds no email addresses. */
+/**
+ * A key for a scope and its parts, each part hashed so the table holds no email addresses:
+ * `scope:h(a):h(b)`. A key's leading parts are a prefix `clearFailuresUnder` can forget at once.
+ */
 export function throttleKey(scope: string, ...parts: string[]): string {
-  return `${scope}:${sha256(parts.join('\n')).slice(0, 32)}`;
+  return [scope, ...parts.map((p) => sha256(p).slice(0, 32))].join(':');
 }
 
 /** Throws 429 with Retry-After when any of the keys is blocked now. */
@@ -38,4 +41,9 @@ export async function clearFailures(tx: Tx, throttles: Throttle[]): Promise<void
     tx,
     throttles.map((t) => t.key),
   );
+}
+
+/** Forgets every key starting with `throttleKey(scope, ...parts)` (e.g. one account from any address). */
+export async function clearFailuresUnder(tx: Tx, scope: string, ...parts: string[]): Promise<void> {
+  await repo.clearPrefix(tx, `${throttleKey(scope, ...parts)}:`);
 }
