@@ -87,6 +87,8 @@ async function measure(engine: Engine, report: Parameters<Benchmark['run']>[0]):
     const config = loadConfig({ LOG_LEVEL: 'silent', DEMO_DATA: 'false' } as NodeJS.ProcessEnv);
     app = await buildApp({ config, database, webRoot: '/nonexistent' });
     const base = (await app.listen({ port: 0, host: '127.0.0.1' })).replace('localhost', '127.0.0.1');
+    // Writes must come from PUBLIC_URL's origin: make it the port really listened on.
+    config.publicUrl = base;
     const cookie = await signIn(base);
     const get = async () => {
       const response = await fetch(`${base}${PATH}`, { headers: { cookie } });

@@ -11,7 +11,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import type { Config } from './config.ts';
+import { type Config, fastifyTrustProxy } from './config.ts';
 import type { Database } from './db/client.ts';
 import { migrationsApplied } from './db/migrate.ts';
 import { caseRoutes } from './modules/cases/routes.ts';
@@ -59,7 +59,7 @@ export async function buildApp({ config, database, webRoot }: AppOptions): Promi
       redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
     },
     bodyLimit: 256 * 1024,
-    trustProxy: config.TRUST_PROXY,
+    trustProxy: fastifyTrustProxy(config.TRUST_PROXY),
     // The session cookie is opaque; keep request ids short and random rather than sequential.
     genReqId: () => crypto.randomUUID(),
     routerOptions: { maxParamLength: 200 },

@@ -30,12 +30,19 @@ export async function createTestApp(
     database,
     config,
     request({ cookie, headers, ...rest }) {
+      // Browsers send their page's Origin with every write; the cross-site check requires it.
+      const unsafe = !['GET', 'HEAD', 'OPTIONS'].includes(String(rest.method ?? 'GET').toUpperCase());
       return app.inject({
         // A different client address per request unless a test names one, so per-address rate
         // limits only bite in the tests about them.
         remoteAddress: randomAddress(),
         ...rest,
-        headers: { host: 'localhost:3000', ...(cookie ? { cookie } : {}), ...headers },
+        headers: {
+          host: 'localhost:3000',
+          ...(unsafe ? { origin: config.publicUrl } : {}),
+          ...(cookie ? { cookie } : {}),
+          ...headers,
+        },
       } as InjectOptions);
     },
     async close() {

@@ -1,5 +1,6 @@
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { contentDisposition } from '../../platform/files/sniff.ts';
 import { contextOf } from '../../platform/http/context.ts';
 import { Problem, problems } from '../../platform/http/problem.ts';
 import * as files from './files-service.ts';
@@ -76,8 +77,7 @@ export const caseFileRoutes: FastifyPluginAsyncZod = async (app) => {
       const file = await files.readFile(contextOf(request), request.params.id, request.params.childId);
       return reply
         .type(file.contentType)
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`)
-        .header('cache-control', 'no-store')
+        .header('content-disposition', contentDisposition(file.name))
         .header('content-security-policy', "sandbox; default-src 'none'")
         .header('x-content-type-options', 'nosniff')
         .send(file.bytes);

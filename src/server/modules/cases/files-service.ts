@@ -1,5 +1,7 @@
+import { declaresRecognisedType, RECOGNISED_EXTENSIONS, sniffMedia } from '../../platform/files/media.ts';
+import { stripBidi } from '../../platform/files/sniff.ts';
 import type { Ctx } from '../../platform/http/context.ts';
-import { problems } from '../../platform/http/problem.ts';
+import { Problem, problems } from '../../platform/http/problem.ts';
 import { auditNow, caseTx, dataKeyOf, loadAccess, problemIfShredded } from './case-context.ts';
 import { decryptBytes, decryptField, encryptBytes, encryptField } from './crypto.ts';
 import { deleteBlob, readBlob, writeBlob } from './files-store.ts';
@@ -9,7 +11,45 @@ import * as children from './repository-children.ts';
 // Evidence files: encrypted with the case's data key, stored content-addressed on disk, and read
 // only through the same access checks (policy + row-level security) as the case itself.
 
-const SAFE_TYPE = /^[a-z]+\/[a-z0-9.+-]{1,100}$/;
+// Problem titles are wrapped in `msg` so the string extractor puts them in the catalogs.
+const msg = (s: string) => s;
+
+const UNKNOWN_TYPE = 'application/octet-stream';
+
+/** The name as stored: no bidirectional or control characters, path separators as _, at most 200 characters. */
+function cleanName(filename: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed
+  const replaced = stripBidi(filename).replace(/[\u0000-\u001f\u007f/\\]/g, '_');
+  return replaced.slice(0, 200).trim() || 'file';
+}
+
+const extensionOf = (name: string) => /\.[A-Za-z0-9]{1,8}$/.exec(name)?.[0].toLowerCase() ?? '';
+
+/**
+ * The type a file is stored and served with comes from its bytes, never from what the sender
+ * declared. A recognised file whose name ends otherwise gets its true extension added
+ * ("invoice.exe" holding a PDF becomes "invoice.exe.pdf"). Bytes of no recognised format are kept
+ * as application/octet-stream, unless the name or declared type promises a recognised format: that
+ * contradiction is refused (415 file_type_mismatch) rather than stored under a false name.
+ */
+export function evidenceType(filename: string, declared: string, bytes: Buffer) {
+  const name = cleanName(filename);
+  const sniffed = sniffMedia(bytes);
+  if (sniffed) {
+    const honest = sniffed.extensions.includes(extensionOf(name));
+    return { name: honest ? name : `${name}${sniffed.extensions[0]}`, contentType: sniffed.type };
+  }
+  if (RECOGNISED_EXTENSIONS.has(extensionOf(name)) || declaresRecognisedType(declared)) {
+    throw new Problem(
+      415,
+      'file_type_mismatch',
+      msg(
+        'The content of this file does not match its name or type. Check that it is the file you meant to send.',
+      ),
+    );
+  }
+  return { name, contentType: UNKNOWN_TYPE };
+}
 
 export async function uploadFile(
   ctx: Ctx,
@@ -22,9 +62,7 @@ export async function uploadFile(
     resourceId: caseId,
     details: { size: file.bytes.length },
   });
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed
-  const name = file.filename.replace(/[\u0000-\u001f\u007f/\\]/g, '_').slice(0, 200) || 'file';
-  const contentType = SAFE_TYPE.test(file.mimetype) ? file.mimetype : 'application/octet-stream';
+  const { name, contentType } = evidenceType(file.filename, file.mimetype, file.bytes);
   // Check access before writing anything to disk.
   const dataKey = await caseTx(ctx, async (tx) => {
     const access = await loadAccess(ctx, tx, caseId, 'uploadFile');
@@ -67,7 +105,7 @@ export async function listFiles(ctx: Ctx, caseId: string) {
     if (dataKey) await auditNow(ctx, tx, 'case.decrypt', caseId, { fields: ['file_names'] });
     return rows.map((f) => ({
       id: f.id,
-      name: dataKey ? decryptField<string>(dataKey, caseId, 'file-name', f.nameEnc) : null,
+      name: dataKey ? stripBidi(decryptField<string>(dataKey, caseId, 'file-name', f.nameEnc)) : null,
       contentType: f.contentType,
       size: f.size,
       createdAt: f.createdAt.toISOString(),
@@ -87,9 +125,10 @@ export async function readFile(ctx: Ctx, caseId: string, fileId: string) {
     return { row, dataKey: (await dataKeyOf(ctx, tx, caseId))! };
   });
   const bytes = decryptBytes(dataKey, caseId, await readBlob(ctx.config.dataDir, row.blobSha256));
+  // Sniffed again on the way out, so files stored before types were sniffed are served honestly too.
   return {
-    name: decryptField<string>(dataKey, caseId, 'file-name', row.nameEnc),
-    contentType: row.contentType,
+    name: stripBidi(decryptField<string>(dataKey, caseId, 'file-name', row.nameEnc)),
+    contentType: sniffMedia(bytes)?.type ?? UNKNOWN_TYPE,
     bytes,
   };
 }

@@ -17,14 +17,10 @@ const language = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/);
 
 /**
  * The public Get-help API. Secrets travel only in POST bodies (never in URLs, so never in logs or
- * history), responses are no-store, and every route is rate-limited per address on top of the
+ * history), responses are no-store (set for all case routes in routes.ts), and every route is rate-limited per address on top of the
  * proof of work and the per-reference lock.
  */
 export const intakeRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.addHook('onSend', async (_request, reply) => {
-    reply.header('cache-control', 'no-store');
-  });
-
   app.get(
     '/intake/challenge',
     {

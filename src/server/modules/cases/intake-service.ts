@@ -3,6 +3,12 @@ import { recordAudit } from '../../platform/audit/recorder.ts';
 import { safeEqual, sha256 } from '../../platform/auth/crypto.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import { Problem, problems } from '../../platform/http/problem.ts';
+import {
+  assertNotThrottled,
+  recordFailures,
+  type Throttle,
+  throttleKey,
+} from '../../platform/throttle/throttle.ts';
 import { decryptField, encryptField, newDataKey } from './crypto.ts';
 import { checkSolution, issueChallenge } from './intake-pow.ts';
 import { derivedSecret, keyringOf, unwrapWith, wrapWithActive } from './keys.ts';
@@ -19,8 +25,6 @@ const msg = (s: string) => s;
 // a secret (shown once) and comes back with them to read replies and add information.
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-const LOCK_AFTER = 5;
-const LOCK_MS = 15 * 60_000;
 
 /** 100 random bits as 20 Crockford base-32 characters in groups of four: easy to copy by hand. */
 function newSecret(): string {
@@ -141,22 +145,38 @@ export async function submitIntake(ctx: Ctx, input: IntakeInput) {
   return { reference, secret };
 }
 
-/** Checks a reference and secret; wrong secrets count towards a lock, and every failure looks the same. */
+// A stand-in secret hash for a reference that does not exist, so a missing reference costs the same
+// hashing and comparison as a wrong secret.
+const NO_SECRET = sha256('no such reference');
+
+/** Failed reference-and-secret checks from one address: 10 free, then 30 s doubling up to 15 minutes. */
+function intakeThrottles(ctx: Ctx): Throttle[] {
+  return [
+    {
+      key: throttleKey('intake-address', ctx.ip),
+      rule: { free: 10, baseSeconds: 30, maxSeconds: 15 * 60, windowSeconds: 15 * 60 },
+    },
+  ];
+}
+
+/**
+ * Checks a reference and secret. Every failure looks the same (status, body, work done), whether the
+ * reference exists or not, and failures are throttled by address only: the 100-bit secret cannot be
+ * guessed, and a lock on the reference would let anyone lock its owner out.
+ */
 async function authenticate(ctx: Ctx, reference: string, secret: string): Promise<string> {
+  const throttles = intakeThrottles(ctx);
+  await assertNotThrottled(ctx.database.db, throttles);
   const row = await intakeRepo.findIntakeAccess(
     ctx.database.db,
     normaliseCode(reference).replace(/^H/, 'H-'),
   );
-  if (!row) throw genericFailure();
-  if (row.lockedUntil && row.lockedUntil.getTime() > Date.now()) {
-    throw problems.rateLimited(Math.ceil((row.lockedUntil.getTime() - Date.now()) / 1000));
-  }
-  if (!safeEqual(row.secretHash, sha256(normaliseCode(secret)))) {
-    await intakeRepo.recordFailure(ctx.database.db, row.caseId, LOCK_AFTER, LOCK_MS);
-    ctx.note({ action: 'intake.secret_failed', resourceType: 'case', resourceId: row.caseId });
+  const matches = safeEqual(row?.secretHash ?? NO_SECRET, sha256(normaliseCode(secret)));
+  if (!row || !matches) {
+    await recordFailures(ctx.database.db, throttles);
+    if (row) ctx.note({ action: 'intake.secret_failed', resourceType: 'case', resourceId: row.caseId });
     throw genericFailure();
   }
-  if (row.failedAttempts > 0) await intakeRepo.resetFailures(ctx.database.db, row.caseId);
   return row.caseId;
 }
 

@@ -1,4 +1,4 @@
-import { eq, lt, sql } from 'drizzle-orm';
+import { eq, lt } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { caseIntakeAccess, intakeSpentChallenges } from './schema.ts';
 
@@ -22,22 +22,4 @@ export async function insertIntakeAccess(tx: Tx, values: typeof caseIntakeAccess
 export async function findIntakeAccess(tx: Tx, reference: string) {
   const [row] = await tx.select().from(caseIntakeAccess).where(eq(caseIntakeAccess.reference, reference));
   return row;
-}
-
-/** Counts a wrong secret; the fifth in a row locks the reference for a while. */
-export async function recordFailure(tx: Tx, caseId: string, lockAfter: number, lockMs: number) {
-  await tx
-    .update(caseIntakeAccess)
-    .set({
-      failedAttempts: sql`${caseIntakeAccess.failedAttempts} + 1`,
-      lockedUntil: sql`case when ${caseIntakeAccess.failedAttempts} + 1 >= ${lockAfter} then now() + (${lockMs} || ' milliseconds')::interval else ${caseIntakeAccess.lockedUntil} end`,
-    })
-    .where(eq(caseIntakeAccess.caseId, caseId));
-}
-
-export async function resetFailures(tx: Tx, caseId: string) {
-  await tx
-    .update(caseIntakeAccess)
-    .set({ failedAttempts: 0, lockedUntil: null })
-    .where(eq(caseIntakeAccess.caseId, caseId));
 }

@@ -38,7 +38,11 @@ const blobs = () => {
 describe('evidence files', () => {
   it('stores ciphertext only, serves it back to the team, and to nobody else', async () => {
     const kase = await openCase(t, w.worker.cookie);
-    const secretText = Buffer.from('Photo of the confiscated passport P1234567A');
+    // A JPEG's magic bytes, then text standing in for the photo.
+    const secretText = Buffer.concat([
+      Buffer.from([0xff, 0xd8, 0xff, 0xe0]),
+      Buffer.from('Photo of the confiscated passport P1234567A'),
+    ]);
     const up = await t.request({
       method: 'POST',
       url: `/api/v1/cases/${kase.id}/files`,
@@ -86,6 +90,62 @@ describe('evidence files', () => {
       sql`select count(*)::int as n from audit_events where resource_id = ${kase.id} and action = 'case.file.read'`,
     );
     expect((audit.rows[0] as { n: number }).n).toBe(1);
+  });
+
+  it('stores and serves the type the bytes show, and strips bidi controls from the name', async () => {
+    const kase = await openCase(t, w.worker.cookie);
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n');
+    const up = await t.request({
+      method: 'POST',
+      url: `/api/v1/cases/${kase.id}/files`,
+      cookie: w.worker.cookie,
+      ...multipart('invoice\u202efdp.exe', pdf, 'text/html'),
+    });
+    expect(up.statusCode).toBe(201);
+    // The declared text/html is ignored; the real extension is added after the one given.
+    expect(up.json().data).toMatchObject({ name: 'invoicefdp.exe.pdf', contentType: 'application/pdf' });
+    const down = await t.request({ method: 'GET', url: up.json().data.url, cookie: w.worker.cookie });
+    expect(down.headers['content-type']).toBe('application/pdf');
+    expect(down.headers['content-disposition']).toContain('invoicefdp.exe.pdf');
+    expect(down.headers['content-disposition']).not.toContain('%E2%80%AE');
+    const list = await t.request({
+      method: 'GET',
+      url: `/api/v1/cases/${kase.id}/files`,
+      cookie: w.worker.cookie,
+    });
+    expect(list.json().data[0]).toMatchObject({ name: 'invoicefdp.exe.pdf', contentType: 'application/pdf' });
+  });
+
+  it('refuses bytes that contradict their name or declared type, and keeps the unknown as octet-stream', async () => {
+    const kase = await openCase(t, w.worker.cookie);
+    const exe = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(64, 0x90)]);
+    const before = blobs().length;
+    for (const [name, type] of [
+      ['scan.pdf', 'application/pdf'],
+      ['photo.jpg', 'application/octet-stream'],
+      ['setup.exe', 'image/png'],
+    ] as const) {
+      const r = await t.request({
+        method: 'POST',
+        url: `/api/v1/cases/${kase.id}/files`,
+        cookie: w.worker.cookie,
+        ...multipart(name, exe, type),
+      });
+      expect(r.statusCode, name).toBe(415);
+      expect(r.json().code).toBe('file_type_mismatch');
+    }
+    expect(blobs().length).toBe(before);
+    const unknown = await t.request({
+      method: 'POST',
+      url: `/api/v1/cases/${kase.id}/files`,
+      cookie: w.worker.cookie,
+      ...multipart('tool.exe', exe, 'application/octet-stream'),
+    });
+    expect(unknown.statusCode).toBe(201);
+    expect(unknown.json().data.contentType).toBe('application/octet-stream');
+    const down = await t.request({ method: 'GET', url: unknown.json().data.url, cookie: w.worker.cookie });
+    expect(down.headers['content-type']).toBe('application/octet-stream');
+    expect(down.headers['content-disposition']).toMatch(/^attachment;/);
   });
 
   it('refuses an oversized file with 413 and keeps nothing of it', async () => {

@@ -19,6 +19,11 @@ const access = (action: string) => ({ access: { resource: 'case', action } });
 
 /** Cases and their team, supervisors, statistics; consent, referrals, timeline, files and Get-help in their own files. Thin: parse → one use case → present. */
 export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
+  // Every answer here may carry decrypted case data (or say that a case exists): no browser or proxy
+  // cache may keep it. Added before the child plugins so they inherit it, errors included.
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('cache-control', 'no-store');
+  });
   await app.register(intakeRoutes);
   await app.register(caseFileRoutes);
   await app.register(caseWorkRoutes);
@@ -136,7 +141,6 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
       const data = await timeline.exportCase(contextOf(request), request.params.id);
       return reply
         .header('content-disposition', `attachment; filename="case-${data.case.reference}.json"`)
-        .header('cache-control', 'no-store')
         .send({ data });
     },
   );

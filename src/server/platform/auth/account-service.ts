@@ -4,6 +4,7 @@ import type { Ctx } from '../http/context.ts';
 import { Problem, problems } from '../http/problem.ts';
 import { sha256 } from './crypto.ts';
 import { assertMayEnrol, enrolmentLinkRequired } from './enrolment-service.ts';
+import { assertStrongPassword } from './password-strength.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import * as repo from './repository.ts';
 import {
@@ -108,6 +109,7 @@ export async function changePassword(ctx: Ctx, input: { currentPassword: string;
   if (!(await verifyPassword(user?.passwordHash ?? null, input.currentPassword))) {
     throw new Problem(400, 'wrong_password', msg('The current password is not right.'));
   }
+  assertStrongPassword(input.newPassword, 'newPassword', [user?.email, user?.name]);
   const passwordHash = await hashPassword(input.newPassword);
   await ctx.database.db.transaction(async (tx) => {
     await repo.updateUser(tx, actor.userId, { passwordHash });

@@ -1,7 +1,9 @@
 import type { Tx } from '../../db/client.ts';
 import type { Ctx } from '../http/context.ts';
 import { Problem, problems } from '../http/problem.ts';
+import { assertNotThrottled, clearFailures, recordFailures } from '../throttle/throttle.ts';
 import { randomToken, sha256 } from './crypto.ts';
+import { loginThrottles } from './login-throttle.ts';
 import { verifyPassword } from './passwords.ts';
 import * as repo from './repository.ts';
 import { normaliseRecoveryCode, verifyTotp } from './totp.ts';
@@ -43,27 +45,28 @@ export async function openSession(ctx: Ctx, tx: Tx, userId: string, stage: 'pass
   return token;
 }
 
-/** First step of signing in: the password. Accounts lock after repeated failures. */
+/**
+ * First step of signing in: the password. Failures are throttled by address and by the email typed
+ * (login-throttle.ts), the same for accounts that exist and ones that do not: same status, same
+ * body, and the same argon2 work (verifyPassword hashes against a dummy for an unknown account).
+ */
 export async function login(ctx: Ctx, input: { email: string; password: string }): Promise<LoginResult> {
   ctx.note({ action: 'auth.login', actorEmail: input.email });
-  const { config } = ctx;
-  const user = await repo.findUserByEmail(ctx.database.db, input.email);
-  if (user?.lockedUntil && user.lockedUntil > new Date()) throw locked(user.lockedUntil);
+  const db = ctx.database.db;
+  const throttles = loginThrottles(ctx.config, input.email, ctx.ip);
+  await assertNotThrottled(db, throttles);
+  const user = await repo.findUserByEmail(db, input.email);
   const ok = await verifyPassword(user?.passwordHash ?? null, input.password);
   if (!user || !ok || user.disabledAt) {
-    if (user && !user.disabledAt) {
-      await repo.recordLoginFailure(
-        ctx.database.db,
-        user.id,
-        config.LOGIN_MAX_FAILURES,
-        config.LOGIN_LOCK_MINUTES,
-      );
-    }
+    await recordFailures(db, throttles);
     throw invalidCredentials();
   }
-  return ctx.database.db.transaction(async (tx) => {
-    await repo.clearLoginFailures(tx, user.id);
+  return db.transaction(async (tx) => {
+    // Only this address's failures are forgiven: an attacker elsewhere keeps their count.
+    await clearFailures(tx, throttles.slice(0, 1));
     const stage = user.totpEnabled ? 'password' : 'active';
+    // A lock from wrong second-factor codes is lifted only by a full sign-in, not by the password.
+    if (stage === 'active') await repo.clearLoginFailures(tx, user.id);
     const sessionToken = await openSession(ctx, tx, user.id, stage);
     return { status: stage === 'active' ? 'signed_in' : 'totp_required', sessionToken };
   });

@@ -1,6 +1,8 @@
+import { desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUser } from '../../testing/factories.ts';
 import { createTestApp, sessionCookieOf, type TestApp } from '../../testing/harness.ts';
+import { outbox } from '../mail/schema.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -32,27 +34,138 @@ describe('sign-in', () => {
     expect((await t.request({ method: 'GET', url: '/api/v1/auth/me', cookie })).statusCode).toBe(200);
   });
 
-  it('refuses a wrong password with a problem and locks after repeated failures', async () => {
+  it('refuses a wrong password with a problem', async () => {
     const user = await buildUser(t, { role: 'viewer' });
-    for (let i = 0; i < 5; i++) {
-      const r = await t.request({
+    const r = await t.request({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: user.email, password: 'wrong password!!' },
+    });
+    expect(r.statusCode).toBe(401);
+    expect(r.headers['content-type']).toContain('application/problem+json');
+    expect(r.json().code).toBe('invalid_credentials');
+  });
+});
+
+type Response = Awaited<ReturnType<TestApp['request']>>;
+const look = (r: Response) => ({
+  status: r.statusCode,
+  type: r.headers['content-type'],
+  retryAfter: r.headers['retry-after'] === undefined ? undefined : 'set',
+  body: r.json(),
+});
+
+describe('sign-in throttling', () => {
+  it('answers an unknown account exactly like an existing one, failure after failure', async () => {
+    const user = await buildUser(t, { role: 'viewer' });
+    const attempt = (email: string, remoteAddress: string) =>
+      t.request({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email, password: 'wrong password!!' },
+        remoteAddress,
+      });
+    const existing: unknown[] = [];
+    const unknown: unknown[] = [];
+    for (let i = 0; i < 8; i++) {
+      existing.push(look(await attempt(user.email, '192.0.2.10')));
+      unknown.push(look(await attempt('nobody-here@example.org', '192.0.2.11')));
+    }
+    expect(existing).toEqual(unknown);
+    const statuses = existing.map((e) => (e as { status: number }).status);
+    expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
+    // Past the free failures the address is slowed down for that account, with a Retry-After.
+    expect(statuses.at(-1)).toBe(429);
+    expect(existing.at(-1)).toMatchObject({ retryAfter: 'set', body: { code: 'rate_limited' } });
+    expect(statuses).not.toContain(423);
+  });
+
+  it('does not lock the owner out when someone else guesses their password', async () => {
+    const user = await buildUser(t, { role: 'viewer' });
+    for (let i = 0; i < 9; i++) {
+      await t.request({
         method: 'POST',
         url: '/api/v1/auth/login',
         payload: { email: user.email, password: 'wrong password!!' },
-        remoteAddress: `10.0.0.${i}`,
+        remoteAddress: '198.51.100.66',
       });
-      expect(r.statusCode).toBe(401);
-      expect(r.headers['content-type']).toContain('application/problem+json');
-      expect(r.json().code).toBe('invalid_credentials');
     }
-    const locked = await t.request({
+    const owner = await t.request({
       method: 'POST',
       url: '/api/v1/auth/login',
       payload: { email: user.email, password: user.password },
-      remoteAddress: '10.0.1.1',
+      remoteAddress: '203.0.113.5',
     });
-    expect(locked.statusCode).toBe(423);
-    expect(locked.json().code).toBe('account_locked');
+    expect(owner.statusCode).toBe(200);
+  });
+
+  it('slows down guesses spread over many addresses for at most a minute', async () => {
+    const user = await buildUser(t, { role: 'viewer' });
+    const spread = (email: string, password = 'wrong password!!') =>
+      t.request({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
+    const existing: unknown[] = [];
+    const unknown: unknown[] = [];
+    for (let i = 0; i < 22; i++) {
+      existing.push(look(await spread(user.email)));
+      unknown.push(look(await spread('nobody-else@example.org')));
+    }
+    expect(existing).toEqual(unknown);
+    expect((existing.at(-1) as { status: number }).status).toBe(429);
+    // The block is short (seconds, at most a minute), never a lock until someone steps in.
+    const blocked = await spread(user.email, user.password);
+    expect(blocked.statusCode).toBe(429);
+    expect(Number(blocked.headers['retry-after'])).toBeLessThanOrEqual(60);
+  });
+
+  it('a completed password reset lets the owner back in at once', async () => {
+    const user = await buildUser(t, { role: 'viewer' });
+    const from = (password: string) =>
+      t.request({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email: user.email, password },
+        remoteAddress: '192.0.2.20',
+      });
+    for (let i = 0; i < 6; i++) await from('wrong password!!');
+    expect((await from(user.password)).statusCode).toBe(429);
+    await t.request({ method: 'POST', url: '/api/v1/auth/password-reset', payload: { email: user.email } });
+    const [mail] = await t.database.db
+      .select()
+      .from(outbox)
+      .where(eq(outbox.toAddress, user.email))
+      .orderBy(desc(outbox.createdAt))
+      .limit(1);
+    const token = mail!.bodyText.match(/#token=([A-Za-z0-9_-]+)/)![1]!;
+    const reset = await t.request({
+      method: 'POST',
+      url: '/api/v1/auth/password-reset/complete',
+      payload: { token, password: 'saffron kettle glacier parade' },
+    });
+    expect(reset.statusCode).toBe(204);
+    expect((await from('saffron kettle glacier parade')).statusCode).toBe(200);
+  });
+
+  it('spends the same time on an unknown account as on a wrong password', async () => {
+    const user = await buildUser(t, { role: 'viewer' });
+    const time = async (email: string) => {
+      const start = performance.now();
+      await t.request({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email, password: 'wrong password!!' },
+      });
+      return performance.now() - start;
+    };
+    const existing: number[] = [];
+    const unknown: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      existing.push(await time(user.email));
+      unknown.push(await time(`nobody${i}@example.org`));
+    }
+    const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    const ratio = median(existing) / median(unknown);
+    expect(ratio).toBeGreaterThan(0.5);
+    expect(ratio).toBeLessThan(2);
   });
 });
 

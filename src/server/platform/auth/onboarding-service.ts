@@ -8,6 +8,8 @@ import { translate } from '../i18n/translate.ts';
 import { kickDelivery, queueMail } from '../mail/outbox.ts';
 import { randomToken, sha256 } from './crypto.ts';
 import { openSession } from './login-service.ts';
+import { forgetLoginFailures } from './login-throttle.ts';
+import { assertStrongPassword } from './password-strength.ts';
 import { hashPassword } from './passwords.ts';
 import * as repo from './repository.ts';
 
@@ -58,6 +60,7 @@ export interface SetupInput {
 /** Creates the first administrator through the printed setup link, and signs them in. */
 export async function completeSetup(ctx: Ctx, input: SetupInput) {
   ctx.note({ action: 'auth.setup', actorEmail: input.email });
+  assertStrongPassword(input.password, 'password', [input.email, input.name, input.organisationName]);
   const passwordHash = await hashPassword(input.password);
   return ctx.database.db.transaction(async (tx) => {
     await lockSetup(tx);
@@ -156,6 +159,7 @@ export async function acceptInvitation(
   input: { token: string; name: string; password: string; locale: string },
 ) {
   ctx.note({ action: 'auth.invitation.accept' });
+  assertStrongPassword(input.password, 'password', [input.name]);
   const passwordHash = await hashPassword(input.password);
   return ctx.database.db.transaction(async (tx) => {
     const token = await repo.findUsableToken(tx, 'invitation', sha256(input.token));
@@ -217,6 +221,7 @@ export async function completePasswordReset(
   input: { token: string; password: string },
 ): Promise<void> {
   ctx.note({ action: 'auth.password_reset.complete' });
+  assertStrongPassword(input.password, 'password');
   const passwordHash = await hashPassword(input.password);
   await ctx.database.db.transaction(async (tx) => {
     const token = await repo.findUsableToken(tx, 'password_reset', sha256(input.token));
@@ -231,6 +236,7 @@ export async function completePasswordReset(
       lockedUntil: null,
       ...(before?.passwordHash ? { totpEnrolmentNeedsLink: true } : {}),
     });
+    if (token.email) await forgetLoginFailures(tx, ctx.config, token.email);
     await repo.revokeAllSessions(tx, token.userId);
     ctx.note({ action: 'auth.password_reset.complete', resourceType: 'user', resourceId: token.userId });
   });

@@ -50,13 +50,22 @@ function looksLikeText(bytes: Buffer): boolean {
   return !/^\s*<(!doctype|html|script|svg|\?xml)/i.test(text);
 }
 
+// Bidirectional controls (embeddings, overrides, isolates, marks) let "invoice\u202Efdp.exe" show as
+// "invoiceexe.pdf": they have no place in a file name.
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g;
+
+/** A file name without bidirectional control characters, so it reads as it really ends. */
+export function stripBidi(name: string): string {
+  return name.replace(BIDI_CONTROLS, '');
+}
+
 /**
  * A file name safe to store and to send back: the last path segment only, no control or reserved
- * characters, at most 150 characters, with the extension of what the bytes really are.
+ * or bidirectional characters, at most 150 characters, with the extension of what the bytes really are.
  */
 export function safeFileName(name: string | undefined, kind: FileKind): string {
   const last = (name ?? '').split(/[\\/]/).pop() ?? '';
-  const cleaned = last
+  const cleaned = stripBidi(last)
     .normalize('NFC')
     // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is matched
     .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '')
@@ -67,7 +76,8 @@ export function safeFileName(name: string | undefined, kind: FileKind): string {
 }
 
 /** A Content-Disposition header value with an ASCII fallback and the UTF-8 name (RFC 6266/5987). */
-export function contentDisposition(fileName: string, inline = false): string {
+export function contentDisposition(name: string, inline = false): string {
+  const fileName = stripBidi(name);
   const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\;]/g, '_');
   return `${inline ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
