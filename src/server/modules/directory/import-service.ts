@@ -19,7 +19,6 @@ import * as repo from './import-repository.ts';
 import { defaultMapping, type MatchKey, type ParsedRow, type VocabularyPolicy } from './import-rows.ts';
 import { organisationImport } from './organisation-import.ts';
 import './policy.ts';
-import { readTable } from './tabular.ts';
 
 export interface ImportOptions {
   key: MatchKey;
@@ -61,15 +60,28 @@ function kindOf(ctx: Ctx, entity: string) {
   return kind;
 }
 
-/** Dry run: reads the file, matches every row and stores the plan; nothing in the directory changes. */
-export async function previewImport(
+/**
+ * Dry run: reads the file, matches every row and stores the plan; nothing in the directory changes.
+ * The file is read on a file-work thread, and the whole preview holds one place of the pool, so
+ * concurrent imports wait (or get 503 `busy`) instead of multiplying memory.
+ */
+export function previewImport(
+  ctx: Ctx,
+  file: { bytes: Uint8Array; fileName: string },
+  options: ImportOptions & { entity?: ImportEntity },
+) {
+  kindOf(ctx, options.entity ?? 'organisations');
+  return ctx.fileWork.admit(() => preview(ctx, file, options));
+}
+
+async function preview(
   ctx: Ctx,
   file: { bytes: Uint8Array; fileName: string },
   options: ImportOptions & { entity?: ImportEntity },
 ) {
   const { entity = 'organisations', ...rest } = options;
   const kind = kindOf(ctx, entity);
-  const table = await readTable(file.bytes, file.fileName);
+  const table = await ctx.fileWork.dispatch('table', { bytes: file.bytes, fileName: file.fileName });
   const mapping = {
     ...defaultMapping(table.header, kind.targets, kind.synonyms, kind.languageNames),
     ...(rest.mapping ? checkMapping(kind, table.header, rest.mapping) : {}),

@@ -1,0 +1,31 @@
+// A file-work thread: reads spreadsheets and extracts text off the main event loop, one task at a
+// time, inside the memory limit its parent gave it. Plain JavaScript so that it starts the same under
+// `tsx` (production) and under the test runner; the tasks themselves are TypeScript, loaded by tsx.
+import { parentPort } from 'node:worker_threads';
+import { tsImport } from 'tsx/esm/api';
+
+const { runTask } = await tsImport('./file-tasks.ts', import.meta.url);
+
+parentPort.on('message', async ({ id, name, args }) => {
+  try {
+    const result = await runTask(name, args);
+    parentPort.postMessage({ id, ok: true, result });
+  } catch (error) {
+    const e = error ?? {};
+    parentPort.postMessage({
+      id,
+      ok: false,
+      error: {
+        kind: e.constructor?.name ?? 'Error',
+        message: String(e.message ?? e),
+        reason: e.reason,
+        status: e.status,
+        code: e.code,
+        title: e.title,
+        detail: e.detail,
+        errors: e.errors,
+      },
+    });
+  }
+});
+parentPort.postMessage({ ready: true });
