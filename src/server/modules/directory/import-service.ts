@@ -1,5 +1,6 @@
 import type { ImportEntity } from '../../../shared/import-targets.ts';
 import { authorize } from '../../platform/access/policy.ts';
+import { tooCostlyProblem, WorkLimitError } from '../../platform/files/work-pool.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import { problems } from '../../platform/http/problem.ts';
 import { personImport } from '../people/import.ts';
@@ -81,7 +82,11 @@ async function preview(
 ) {
   const { entity = 'organisations', ...rest } = options;
   const kind = kindOf(ctx, entity);
-  const table = await ctx.fileWork.dispatch('table', { bytes: file.bytes, fileName: file.fileName });
+  const table = await ctx.fileWork
+    .dispatch('table', { bytes: file.bytes, fileName: file.fileName })
+    .catch((error) => {
+      throw error instanceof WorkLimitError ? tooCostlyProblem(error) : error;
+    });
   const mapping = {
     ...defaultMapping(table.header, kind.targets, kind.synonyms, kind.languageNames),
     ...(rest.mapping ? checkMapping(kind, table.header, rest.mapping) : {}),

@@ -98,6 +98,27 @@ function cellText(cell: ExcelJS.Cell): string {
 export const XLSX_ZIP_LIMITS = { entries: 5_000, inflatedBytes: 300 * 1024 * 1024 };
 
 /**
+ * Counts the `<row` tags of the first worksheet while the archive is checked, so a sheet with far
+ * too many rows is refused after a fast inflate rather than after parsing 200,000 rows of XML.
+ */
+function rowCounter() {
+  let first: string | undefined;
+  return (entry: { name: string }) => {
+    if (!/^xl\/worksheets\/sheet\d+\.xml$/.test(entry.name) || (first && first !== entry.name)) return;
+    first = entry.name;
+    let rows = 0;
+    let carry = '';
+    return (chunk: Buffer) => {
+      const text = carry + chunk.toString('latin1');
+      for (let at = text.indexOf('<row'); at !== -1; at = text.indexOf('<row', at + 4)) rows++;
+      carry = text.slice(-3);
+      if (rows > TABLE_LIMITS.rows + 1)
+        throw tableProblems.tooMany(`At most ${TABLE_LIMITS.rows} rows per file.`);
+    };
+  };
+}
+
+/**
  * Reads the first worksheet of an XLSX workbook as a stream, row by row, after checking the archive
  * (zip-guard.ts): memory stays near one row plus the shared strings, and a sheet with too many
  * rows is refused as soon as the row past the limit is read. Runs on a file-work thread.
@@ -105,7 +126,7 @@ export const XLSX_ZIP_LIMITS = { entries: 5_000, inflatedBytes: 300 * 1024 * 102
 export async function parseXlsx(bytes: Uint8Array): Promise<Table> {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   try {
-    await guardZip(buffer, XLSX_ZIP_LIMITS);
+    await guardZip(buffer, XLSX_ZIP_LIMITS, rowCounter());
   } catch (error) {
     if (!(error instanceof ZipRefused)) throw error;
     if (error.reason === 'too_large') throw tableProblems.tooLarge(error.message);

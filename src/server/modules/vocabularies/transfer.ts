@@ -1,5 +1,6 @@
 import { LOCALE_CODES } from '../../../shared/locales.ts';
 import { authorize } from '../../platform/access/policy.ts';
+import { tooCostlyProblem, WorkLimitError } from '../../platform/files/work-pool.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import { toCsv } from '../../platform/http/csv.ts';
 import { type FieldError, Problem, problems } from '../../platform/http/problem.ts';
@@ -165,9 +166,12 @@ export async function importVocabularyCsv(
   authorize(ctx.actor, 'import', 'vocabulary');
   ctx.note({ action: 'vocabulary.import', resourceType: 'vocabulary', resourceId: key, details: { dryRun } });
   // Parsed on a file-work thread: a large CSV no longer holds the event loop.
-  const { terms, errors } = parseTerms(
-    await ctx.fileWork.run('table', { bytes, fileName: 'vocabulary.csv', csv: true }),
-  );
+  const table = await ctx.fileWork
+    .run('table', { bytes, fileName: 'vocabulary.csv', csv: true })
+    .catch((error) => {
+      throw error instanceof WorkLimitError ? tooCostlyProblem(error) : error;
+    });
+  const { terms, errors } = parseTerms(table);
   return ctx.database.db.transaction(async (tx) => {
     if (!(await repo.findVocabulary(tx, key))) throw problems.notFound('vocabulary');
     const existing = new Map((await repo.listTerms(tx, key)).map((t) => [t.code, t]));

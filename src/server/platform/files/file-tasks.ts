@@ -4,9 +4,16 @@ import type { Table } from '../../modules/directory/tabular.ts';
 import type { Extracted } from './extract.ts';
 import type { FileKind } from './sniff.ts';
 
-// Loaded on first use: exceljs alone takes a second or more to load, and a thread may never need it.
 const tabular = () => import('../../modules/directory/tabular.ts');
 const extraction = () => import('./extract.ts');
+
+/**
+ * Loads every reader before the thread says it is ready: exceljs and pdf.js take seconds to load
+ * on a busy machine, and that must not count against a task's time limit.
+ */
+export async function preload() {
+  await Promise.all([tabular(), extraction(), import('pdfjs-dist/legacy/build/pdf.mjs'), import('mammoth')]);
+}
 
 const tasks = {
   /** Text of a PDF, DOCX or plain-text file. */

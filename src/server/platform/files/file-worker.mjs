@@ -4,7 +4,8 @@
 import { parentPort } from 'node:worker_threads';
 import { tsImport } from 'tsx/esm/api';
 
-const { runTask } = await tsImport('./file-tasks.ts', import.meta.url);
+const { preload, runTask } = await tsImport('./file-tasks.ts', import.meta.url);
+await preload();
 
 parentPort.on('message', async ({ id, name, args }) => {
   try {

@@ -28,6 +28,15 @@ export class WorkLimitError extends Error {
   }
 }
 
+/** A file that would take more than a file-work thread's time or memory to read (an import's answer). */
+export const tooCostlyProblem = (error: WorkLimitError) =>
+  new Problem(
+    422,
+    'file_too_costly',
+    msg('The file takes too long or too much memory to read. Split it into smaller files.'),
+    error.message,
+  );
+
 export const busyProblem = () =>
   new Problem(
     503,

@@ -134,9 +134,13 @@ function descriptorEnd(sorted: ZipEntry[], entry: ZipEntry, after: number, direc
  * Inflates every entry once, counting, and refuses the archive as soon as one yields more than its
  * header declared (or less): readers may then trust the directory's sizes.
  */
-export async function verifyZip(bytes: Buffer, entries: ZipEntry[]): Promise<void> {
+export async function verifyZip(bytes: Buffer, entries: ZipEntry[], watch?: Watch): Promise<void> {
   for (const entry of entries) {
-    if (entry.method === 0) continue;
+    const see = watch?.(entry);
+    if (entry.method === 0) {
+      see?.(bytes.subarray(entry.dataOffset, entry.dataOffset + entry.size));
+      continue;
+    }
     const data = bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
     const inflate = createInflateRaw({ chunkSize: 64 * 1024 });
     let counted = 0;
@@ -147,19 +151,29 @@ export async function verifyZip(bytes: Buffer, entries: ZipEntry[]): Promise<voi
           inflate.destroy();
           throw new ZipRefused('too_large', `The entry ${entry.name.slice(0, 100)} is larger than it says.`);
         }
+        see?.(chunk as Buffer);
       }
     } catch (error) {
-      if (error instanceof ZipRefused) throw error;
-      throw new ZipRefused('malformed', `The entry ${entry.name.slice(0, 100)} cannot be inflated.`);
+      inflate.destroy();
+      // zlib's own errors (Z_DATA_ERROR, Z_BUF_ERROR) mean damaged data; anything else passes through.
+      if ((error as { code?: string }).code?.startsWith('Z_'))
+        throw new ZipRefused('malformed', `The entry ${entry.name.slice(0, 100)} cannot be inflated.`);
+      throw error;
     }
     if (counted !== entry.size)
       throw new ZipRefused('malformed', `The entry ${entry.name.slice(0, 100)} is shorter than it says.`);
   }
 }
 
+/**
+ * Lets a reader look at an entry's bytes while they are counted (say, to count a sheet's rows and
+ * stop early): returns a function to receive each inflated chunk, or nothing to skip the entry.
+ */
+export type Watch = (entry: ZipEntry) => ((chunk: Buffer) => void) | undefined;
+
 /** Checks an archive against the limits: its directory first (cheap), then every entry by inflating it. */
-export async function guardZip(bytes: Buffer, limits: ZipLimits): Promise<ZipEntry[]> {
+export async function guardZip(bytes: Buffer, limits: ZipLimits, watch?: Watch): Promise<ZipEntry[]> {
   const entries = readZipDirectory(bytes, limits);
-  await verifyZip(bytes, entries);
+  await verifyZip(bytes, entries, watch);
   return entries;
 }
