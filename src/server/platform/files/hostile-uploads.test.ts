@@ -25,9 +25,14 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+interface Answer {
+  code?: string;
+  data: Record<string, unknown>;
+}
+
 /** One HTTP request over loopback, as a browser of this site sends it. */
 function send(method: string, path: string, body?: { payload: Buffer; headers: Record<string, string> }) {
-  return new Promise<{ status: number; json: () => any; ms: number }>((resolve, reject) => {
+  return new Promise<{ status: number; json: () => Answer; ms: number }>((resolve, reject) => {
     const start = performance.now();
     const req = httpRequest(
       {
