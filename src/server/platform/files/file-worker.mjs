@@ -1,8 +1,17 @@
 // A file-work thread: reads spreadsheets and extracts text off the main event loop, one task at a
 // time, inside the memory limit its parent gave it. Plain JavaScript so that it starts the same under
 // `tsx` (production) and under the test runner; the tasks themselves are TypeScript, loaded by tsx.
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { tsImport } from 'tsx/esm/api';
+
+// On a small machine the file work and the event loop share the cores: lower this thread's priority
+// (Linux: /proc/thread-self names the thread, and a nice value applies per thread) so that requests
+// are answered first and files are read with what is left. Elsewhere, the thread keeps its priority.
+try {
+  setPriority(Number(readlinkSync('/proc/thread-self').split('/').pop()), 10);
+} catch {}
 
 const { preload, runTask } = await tsImport('./file-tasks.ts', import.meta.url);
 await preload();

@@ -40,8 +40,9 @@ describe('file-work pool', () => {
   });
 
   it('ends a task that runs out of memory in its thread, and the process lives on', async () => {
-    const p = pool({ memoryMb: 64 });
-    const csv = Buffer.from(`a,b\n${'x,y\n'.repeat(4_000_000)}`);
+    const p = pool({ memoryMb: 128 });
+    await p.run('extract', { kind: 'text', bytes: Buffer.from('warm') }); // the readers are loaded
+    const csv = Buffer.from(`a,b\n${'x,y\n'.repeat(8_000_000)}`);
     const error = await failure(p.run('table', { bytes: csv, fileName: 'big.csv' }));
     expect(error).toBeInstanceOf(WorkLimitError);
     expect((error as WorkLimitError).reason).toBe('memory');

@@ -100,7 +100,10 @@ export class WorkPool {
       await slot.ready;
     } catch (error) {
       await slot.worker.terminate();
-      throw error;
+      const memory = (error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY';
+      throw error instanceof WorkLimitError
+        ? error
+        : new WorkLimitError(memory ? 'memory' : 'crashed', (error as Error).message);
     }
     const outcome = await this.send(slot, name, args, transfer);
     if (outcome.reusable && !this.closed) {
