@@ -66,7 +66,7 @@ function kindOf(ctx: Ctx, entity: string) {
  * The file is read on a file-work thread, and the whole preview holds one place of the pool, so
  * concurrent imports wait (or get 503 `busy`) instead of multiplying memory.
  */
-export function previewImport(
+export async function previewImport(
   ctx: Ctx,
   file: { bytes: Uint8Array; fileName: string },
   options: ImportOptions & { entity?: ImportEntity },

@@ -7,12 +7,15 @@ import type { FileKind } from './sniff.ts';
 const tabular = () => import('../../modules/directory/tabular.ts');
 const extraction = () => import('./extract.ts');
 
-/**
- * Loads every reader before the thread says it is ready: exceljs and pdf.js take seconds to load
- * on a busy machine, and that must not count against a task's time limit.
- */
-export async function preload() {
-  await Promise.all([tabular(), extraction(), import('pdfjs-dist/legacy/build/pdf.mjs'), import('mammoth')]);
+/** The readers each task needs, loaded before its time limit starts (exceljs and pdf.js take seconds). */
+const readers: Record<string, () => Promise<unknown>> = {
+  extract: () => Promise.all([extraction(), import('pdfjs-dist/legacy/build/pdf.mjs'), import('mammoth')]),
+  table: tabular,
+};
+
+/** Loads what the named task needs; the thread then says it has started, and the clock runs. */
+export async function prepare(name: string) {
+  await readers[name]?.();
 }
 
 const tasks = {

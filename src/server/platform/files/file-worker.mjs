@@ -13,11 +13,12 @@ try {
   setPriority(Number(readlinkSync('/proc/thread-self').split('/').pop()), 10);
 } catch {}
 
-const { preload, runTask } = await tsImport('./file-tasks.ts', import.meta.url);
-await preload();
+const { prepare, runTask } = await tsImport('./file-tasks.ts', import.meta.url);
 
 parentPort.on('message', async ({ id, name, args }) => {
   try {
+    await prepare(name);
+    parentPort.postMessage({ id, started: true });
     const result = await runTask(name, args);
     parentPort.postMessage({ id, ok: true, result });
   } catch (error) {

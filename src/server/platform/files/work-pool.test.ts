@@ -11,6 +11,8 @@ function pool(limits: Partial<WorkPool['limits']> = {}) {
   return p;
 }
 afterAll(() => Promise.all(pools.map((p) => p.close())));
+/** One thread, one waiting place, a short time limit: shared by the tests that need nothing else. */
+const shared = pool({ workers: 1, queue: 1, timeoutMs: 1500 });
 
 async function failure(promise: Promise<unknown>) {
   return promise.then(
@@ -23,7 +25,7 @@ async function failure(promise: Promise<unknown>) {
 
 describe('file-work pool', () => {
   it('extracts a PDF page of millions of operators off the event loop, and stops it at the time limit', async () => {
-    const p = pool({ timeoutMs: 1500 });
+    const p = shared;
     await p.run('extract', { kind: 'text', bytes: Buffer.from('warm') }); // the thread has started
     const pdf = makeHeavyPdf(20_000_000);
     const delay = monitorEventLoopDelay({ resolution: 10 });
@@ -42,7 +44,7 @@ describe('file-work pool', () => {
   it('ends a task that runs out of memory in its thread, and the process lives on', async () => {
     const p = pool({ memoryMb: 128 });
     await p.run('extract', { kind: 'text', bytes: Buffer.from('warm') }); // the readers are loaded
-    const csv = Buffer.from(`a,b\n${'x,y\n'.repeat(8_000_000)}`);
+    const csv = Buffer.from(`a,b\n${'x,y\n'.repeat(4_000_000)}`);
     const error = await failure(p.run('table', { bytes: csv, fileName: 'big.csv' }));
     expect(error).toBeInstanceOf(WorkLimitError);
     expect((error as WorkLimitError).reason).toBe('memory');
@@ -50,7 +52,7 @@ describe('file-work pool', () => {
   });
 
   it('admits a bounded number of callers and answers 503 busy to the next', async () => {
-    const p = pool({ workers: 1, queue: 1, timeoutMs: 3000 });
+    const p = shared;
     const slow = p.run('extract', { kind: 'pdf', bytes: makeHeavyPdf(20_000_000) }).catch((e) => e);
     const waiting = p.run('extract', { kind: 'text', bytes: Buffer.from('second') });
     const refused = await failure(p.run('extract', { kind: 'text', bytes: Buffer.from('third') }));
@@ -62,7 +64,7 @@ describe('file-work pool', () => {
   });
 
   it('hands back a problem raised in the thread as the same problem', async () => {
-    const error = await failure(pool().run('table', { bytes: Buffer.from('\n\n'), fileName: 'x.csv' }));
+    const error = await failure(shared.run('table', { bytes: Buffer.from('\n\n'), fileName: 'x.csv' }));
     expect(error).toBeInstanceOf(Problem);
     expect(error).toMatchObject({ status: 422, code: 'empty_file' });
   });

@@ -49,6 +49,15 @@ export const busyProblem = () =>
 
 const workerUrl = new URL('./file-worker.mjs', import.meta.url);
 const IDLE_MS = 30_000;
+const LOAD_MS = 120_000;
+
+interface WorkerMessage {
+  id: number;
+  started?: boolean;
+  ok?: boolean;
+  result?: unknown;
+  error?: SerialisedError;
+}
 
 interface Slot {
   worker: Worker;
@@ -142,6 +151,7 @@ export class WorkPool {
     const { worker } = slot;
     const id = Math.random();
     return new Promise((resolve) => {
+      let timer: NodeJS.Timeout;
       const finish = (
         outcome: { reusable: boolean; result?: unknown } | { reusable: boolean; error: Error },
       ) => {
@@ -152,16 +162,21 @@ export class WorkPool {
         if (!outcome.reusable) void worker.terminate();
         resolve(outcome);
       };
-      const timer = setTimeout(
-        () =>
-          finish({
-            reusable: false,
-            error: new WorkLimitError('timeout', `The task ran longer than ${this.limits.timeoutMs} ms.`),
-          }),
-        this.limits.timeoutMs,
-      );
-      const onMessage = (m: { id: number; ok: boolean; result?: unknown; error?: SerialisedError }) => {
+      const stop = () =>
+        finish({
+          reusable: false,
+          error: new WorkLimitError('timeout', `The task ran longer than ${this.limits.timeoutMs} ms.`),
+        });
+      // Loading a task's readers (seconds on a busy machine) has its own, wider bound; the task's
+      // clock starts when the thread says it has started.
+      timer = setTimeout(stop, Math.max(LOAD_MS, this.limits.timeoutMs));
+      const onMessage = (m: WorkerMessage) => {
         if (m.id !== id) return;
+        if (m.started) {
+          clearTimeout(timer);
+          timer = setTimeout(stop, this.limits.timeoutMs);
+          return;
+        }
         finish(m.ok ? { reusable: true, result: m.result } : { reusable: true, error: revive(m.error!) });
       };
       const onError = (error: Error & { code?: string }) => {
