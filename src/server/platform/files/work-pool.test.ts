@@ -43,7 +43,6 @@ describe('file-work pool', () => {
 
   it('ends a task that runs out of memory in its thread, and the process lives on', async () => {
     const p = pool({ memoryMb: 128 });
-    await p.run('extract', { kind: 'text', bytes: Buffer.from('warm') }); // the readers are loaded
     const csv = Buffer.from(`a,b\n${'x,y\n'.repeat(4_000_000)}`);
     const error = await failure(p.run('table', { bytes: csv, fileName: 'big.csv' }));
     expect(error).toBeInstanceOf(WorkLimitError);
@@ -61,6 +60,15 @@ describe('file-work pool', () => {
     expect((refused as Problem).headers?.['retry-after']).toBeDefined();
     expect(await slow).toBeInstanceOf(WorkLimitError);
     expect((await waiting).text).toBe('second');
+  });
+
+  it('hands back a large table whole and in order (sent in slices, so the loop breathes between them)', async () => {
+    const csv = `name,n\n${Array.from({ length: 12_345 }, (_, i) => `org ${i},${i}`).join('\n')}\n`;
+    const table = await shared.run('table', { bytes: Buffer.from(csv), fileName: 'x.csv' });
+    expect(table.header).toEqual(['name', 'n']);
+    expect(table.rows).toHaveLength(12_345);
+    expect(table.rows[0]).toEqual(['org 0', '0']);
+    expect(table.rows[12_344]).toEqual(['org 12344', '12344']);
   });
 
   it('hands back a problem raised in the thread as the same problem', async () => {

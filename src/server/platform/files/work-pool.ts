@@ -54,6 +54,8 @@ const LOAD_MS = 120_000;
 interface WorkerMessage {
   id: number;
   started?: boolean;
+  /** A slice of a large table's rows, sent ahead of the result. */
+  rows?: unknown[];
   ok?: boolean;
   result?: unknown;
   error?: SerialisedError;
@@ -152,6 +154,7 @@ export class WorkPool {
     const id = Math.random();
     return new Promise((resolve) => {
       let timer: NodeJS.Timeout;
+      const rows: unknown[] = [];
       const finish = (
         outcome: { reusable: boolean; result?: unknown } | { reusable: boolean; error: Error },
       ) => {
@@ -177,7 +180,12 @@ export class WorkPool {
           timer = setTimeout(stop, this.limits.timeoutMs);
           return;
         }
-        finish(m.ok ? { reusable: true, result: m.result } : { reusable: true, error: revive(m.error!) });
+        if (m.rows) {
+          rows.push(...m.rows);
+          return;
+        }
+        const result = m.ok && rows.length ? { ...(m.result as object), rows } : m.result;
+        finish(m.ok ? { reusable: true, result } : { reusable: true, error: revive(m.error!) });
       };
       const onError = (error: Error & { code?: string }) => {
         const memory = error.code === 'ERR_WORKER_OUT_OF_MEMORY';
