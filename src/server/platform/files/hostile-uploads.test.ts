@@ -76,7 +76,7 @@ async function pollHealth(done: Promise<unknown>) {
     const r = await send('GET', '/healthz');
     expect(r.status).toBe(200);
     latencies.push(r.ms);
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await new Promise((resolve) => setTimeout(resolve, 2));
   }
   return latencies.sort((a, b) => a - b);
 }
@@ -127,8 +127,11 @@ describe('hostile files against a listening server', () => {
     );
     // Goal 100 ms (met on a quiet machine); the bound is generous because the suite runs test files
     // in parallel on a shared 2-core machine. The code before this test died of a heap OOM here.
+    // /healthz is asked back to back, so any stall of the loop longer than the pause between two
+    // asks shows in a latency; the loop's own delay is bounded at p99 (its max also counts the time
+    // the process waits for a core, which on a shared machine is not ours to bound).
     expect(max).toBeLessThan(500);
-    expect(loopMax).toBeLessThan(500);
+    expect(delay.percentile(99) / 1e6).toBeLessThan(250);
     expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(300 * 1024 * 1024);
     expect((await send('GET', '/healthz')).status).toBe(200);
   });

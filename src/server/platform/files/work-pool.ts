@@ -120,6 +120,8 @@ export class WorkPool {
     if (outcome.reusable && !this.closed) {
       slot.idle = setTimeout(() => this.retire(slot), IDLE_MS).unref();
       this.free.push(slot);
+    } else if (outcome.reusable) {
+      void slot.worker.terminate();
     }
     if ('error' in outcome) throw outcome.error;
     return outcome.result as TaskResult<N>;
