@@ -3,6 +3,7 @@ import type { Database, Engine } from '../src/server/db/client.ts';
 import { runMigrations } from '../src/server/db/migrate.ts';
 import { search } from '../src/server/modules/search/service.ts';
 import { PUBLIC } from '../src/server/platform/access/actor.ts';
+import { WorkPool } from '../src/server/platform/files/work-pool.ts';
 import type { Ctx } from '../src/server/platform/http/context.ts';
 import type { Benchmark } from './lib/benchmark.ts';
 import { openBenchDatabase } from './lib/engine.ts';
@@ -107,6 +108,7 @@ async function measure(engine: Engine, report: Parameters<Benchmark['run']>[0]):
     const ctx: Ctx = {
       database,
       config,
+      fileWork: new WorkPool({ workers: 1, queue: 0, timeoutMs: 60_000, memoryMb: 256 }),
       actor: PUBLIC,
       ip: '127.0.0.1',
       userAgent: 'bench',

@@ -31,6 +31,7 @@ import { registerAuditHook } from './platform/audit/recorder.ts';
 import { auditRoutes } from './platform/audit/routes.ts';
 import { authRoutes } from './platform/auth/routes.ts';
 import { registerSessionResolver } from './platform/auth/session-cookie.ts';
+import { WorkPool } from './platform/files/work-pool.ts';
 import { registerErrorHandling, sendProblem, toProblem } from './platform/http/errors.ts';
 import { problems } from './platform/http/problem.ts';
 import { registerSecurity } from './platform/http/security.ts';
@@ -74,6 +75,14 @@ export async function buildApp({ config, database, webRoot }: AppOptions): Promi
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('config', config);
   app.decorate('database', database);
+  const fileWork = new WorkPool({
+    workers: config.FILE_WORKERS,
+    queue: config.FILE_WORK_QUEUE,
+    timeoutMs: config.FILE_WORK_TIMEOUT_MS,
+    memoryMb: config.FILE_WORK_MEMORY_MB,
+  });
+  app.decorate('fileWork', fileWork);
+  app.addHook('onClose', () => fileWork.close());
   const declared: DeclaredRoute[] = [];
   app.decorate('declaredRoutes', declared);
 

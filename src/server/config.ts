@@ -59,6 +59,12 @@ const schema = z.object({
     .int()
     .min(1024)
     .default(10 * 1024 * 1024),
+  /** File work (spreadsheet reading, PDF/DOCX text) runs on this many threads, each with a heap limit and a time limit. */
+  FILE_WORKERS: z.coerce.number().int().min(1).max(8).default(2),
+  /** Imports and uploads that may wait for a file-work thread; more get 503 `busy`. */
+  FILE_WORK_QUEUE: z.coerce.number().int().min(0).max(100).default(4),
+  FILE_WORK_TIMEOUT_MS: z.coerce.number().int().min(100).default(60_000),
+  FILE_WORK_MEMORY_MB: z.coerce.number().int().min(128).default(512),
   /** Leading zero bits the Get-help form's proof of work must find (about 2^n SHA-256 on the phone). */
   INTAKE_POW_BITS: z.coerce.number().int().min(0).max(28).default(16),
 });

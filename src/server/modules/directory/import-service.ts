@@ -1,5 +1,6 @@
 import type { ImportEntity } from '../../../shared/import-targets.ts';
 import { authorize } from '../../platform/access/policy.ts';
+import { tooCostlyProblem, WorkLimitError } from '../../platform/files/work-pool.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import { problems } from '../../platform/http/problem.ts';
 import { personImport } from '../people/import.ts';
@@ -19,7 +20,6 @@ import * as repo from './import-repository.ts';
 import { defaultMapping, type MatchKey, type ParsedRow, type VocabularyPolicy } from './import-rows.ts';
 import { organisationImport } from './organisation-import.ts';
 import './policy.ts';
-import { readTable } from './tabular.ts';
 
 export interface ImportOptions {
   key: MatchKey;
@@ -61,15 +61,32 @@ function kindOf(ctx: Ctx, entity: string) {
   return kind;
 }
 
-/** Dry run: reads the file, matches every row and stores the plan; nothing in the directory changes. */
+/**
+ * Dry run: reads the file, matches every row and stores the plan; nothing in the directory changes.
+ * The file is read on a file-work thread, and the whole preview holds one place of the pool, so
+ * concurrent imports wait (or get 503 `busy`) instead of multiplying memory.
+ */
 export async function previewImport(
+  ctx: Ctx,
+  file: { bytes: Uint8Array; fileName: string },
+  options: ImportOptions & { entity?: ImportEntity },
+) {
+  kindOf(ctx, options.entity ?? 'organisations');
+  return ctx.fileWork.admit(() => preview(ctx, file, options));
+}
+
+async function preview(
   ctx: Ctx,
   file: { bytes: Uint8Array; fileName: string },
   options: ImportOptions & { entity?: ImportEntity },
 ) {
   const { entity = 'organisations', ...rest } = options;
   const kind = kindOf(ctx, entity);
-  const table = await readTable(file.bytes, file.fileName);
+  const table = await ctx.fileWork
+    .dispatch('table', { bytes: file.bytes, fileName: file.fileName })
+    .catch((error) => {
+      throw error instanceof WorkLimitError ? tooCostlyProblem(error) : error;
+    });
   const mapping = {
     ...defaultMapping(table.header, kind.targets, kind.synonyms, kind.languageNames),
     ...(rest.mapping ? checkMapping(kind, table.header, rest.mapping) : {}),

@@ -1,5 +1,7 @@
+import { Readable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import { guardZip, ZipRefused } from '../../platform/files/zip-guard.ts';
 import { Problem } from '../../platform/http/problem.ts';
 
 const msg = (s: string) => s;
@@ -26,6 +28,8 @@ export const tableProblems = {
     new Problem(422, 'empty_file', msg('The file has no rows.'), 'The first row must name the columns.'),
   tooMany: (detail: string) =>
     new Problem(413, 'too_many_rows', msg('The file has too many rows or columns.'), detail),
+  tooLarge: (detail: string) =>
+    new Problem(413, 'file_inflates_too_large', msg('The file is too large once unpacked.'), detail),
 };
 
 /** Text from bytes: UTF-8 (BOM or not) or UTF-16 with a BOM; anything else is refused, never guessed. */
@@ -90,27 +94,74 @@ function cellText(cell: ExcelJS.Cell): string {
   return cell.text.trim();
 }
 
-/** Reads the first worksheet of an XLSX workbook. */
+/** An XLSX may inflate to this much at most: a 200,000-row sheet fits, a zip bomb does not. */
+export const XLSX_ZIP_LIMITS = { entries: 5_000, inflatedBytes: 300 * 1024 * 1024 };
+
+/**
+ * Counts the `<row` tags of the first worksheet while the archive is checked, so a sheet with far
+ * too many rows is refused after a fast inflate rather than after parsing 200,000 rows of XML.
+ */
+function rowCounter() {
+  let first: string | undefined;
+  return (entry: { name: string }) => {
+    if (!/^xl\/worksheets\/sheet\d+\.xml$/.test(entry.name) || (first && first !== entry.name)) return;
+    first = entry.name;
+    let rows = 0;
+    let carry = '';
+    return (chunk: Buffer) => {
+      const text = carry + chunk.toString('latin1');
+      for (let at = text.indexOf('<row'); at !== -1; at = text.indexOf('<row', at + 4)) rows++;
+      carry = text.slice(-3);
+      if (rows > TABLE_LIMITS.rows + 1)
+        throw tableProblems.tooMany(`At most ${TABLE_LIMITS.rows} rows per file.`);
+    };
+  };
+}
+
+/**
+ * Reads the first worksheet of an XLSX workbook as a stream, row by row, after checking the archive
+ * (zip-guard.ts): memory stays near one row plus the shared strings, and a sheet with too many
+ * rows is refused as soon as the row past the limit is read. Runs on a file-work thread.
+ */
 export async function parseXlsx(bytes: Uint8Array): Promise<Table> {
-  const workbook = new ExcelJS.Workbook();
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   try {
-    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+    await guardZip(buffer, XLSX_ZIP_LIMITS, rowCounter());
   } catch (error) {
+    if (!(error instanceof ZipRefused)) throw error;
+    if (error.reason === 'too_large') throw tableProblems.tooLarge(error.message);
+    throw tableProblems.malformed(`Not a readable XLSX workbook (${error.message})`);
+  }
+  const input = Readable.from([buffer]);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'ignore',
+  });
+  const records: string[][] = [];
+  try {
+    for await (const sheet of reader) {
+      for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
+        const width = Math.min(row.cellCount, TABLE_LIMITS.columns + 1);
+        const cells: string[] = [];
+        for (let c = 1; c <= width; c++) cells.push(cellText(row.getCell(c)));
+        if (!cells.some((x) => x !== '')) continue;
+        records.push(cells);
+        if (records.length > TABLE_LIMITS.rows + 1)
+          throw tableProblems.tooMany(`At most ${TABLE_LIMITS.rows} rows per file.`);
+      }
+      break; // the first worksheet only
+    }
+  } catch (error) {
+    if (error instanceof Problem) throw error;
     throw tableProblems.malformed(
       `Not a readable XLSX workbook (${(error as Error).message.slice(0, 200)}).`,
     );
+  } finally {
+    input.destroy();
   }
-  const sheet = workbook.worksheets[0];
-  if (!sheet || sheet.rowCount === 0) throw tableProblems.empty();
-  if (sheet.rowCount > TABLE_LIMITS.rows + 1)
-    throw tableProblems.tooMany(`At most ${TABLE_LIMITS.rows} rows per file.`);
-  const width = Math.min(sheet.columnCount, TABLE_LIMITS.columns + 1);
-  const records: string[][] = [];
-  sheet.eachRow({ includeEmpty: false }, (row) => {
-    const cells: string[] = [];
-    for (let c = 1; c <= width; c++) cells.push(cellText(row.getCell(c)));
-    if (cells.some((x) => x !== '')) records.push(cells);
-  });
   if (records.length === 0) throw tableProblems.empty();
   const [header, ...rows] = records;
   return checkLimits({ header: header!, rows });

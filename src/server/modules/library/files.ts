@@ -1,8 +1,15 @@
 import type { Readable } from 'node:stream';
 import { authorize } from '../../platform/access/policy.ts';
-import { ExtractionError, extractText } from '../../platform/files/extract.ts';
-import { contentDisposition, MEDIA_TYPES, safeFileName, sniffKind } from '../../platform/files/sniff.ts';
+import { type Extracted, ExtractionError, NOT_EXTRACTED } from '../../platform/files/extract.ts';
+import {
+  contentDisposition,
+  type FileKind,
+  MEDIA_TYPES,
+  safeFileName,
+  sniffKind,
+} from '../../platform/files/sniff.ts';
 import { fileStorage, TooLargeError } from '../../platform/files/storage.ts';
+import { WorkLimitError } from '../../platform/files/work-pool.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import { Problem, problems } from '../../platform/http/problem.ts';
 import { syncPublicationIndex } from './present.ts';
@@ -70,11 +77,7 @@ export async function uploadFile(
     const bytes = await storage.read(blob.sha256);
     const kind = sniffKind(bytes);
     if (!kind) throw fileProblems.notAccepted();
-    const extracted = await extractText(kind, bytes).catch((error) => {
-      if (error instanceof ExtractionError)
-        throw error.reason === 'encrypted' ? fileProblems.encrypted() : fileProblems.unreadable();
-      throw error;
-    });
+    const extracted = await extract(ctx, kind, bytes);
     const row = await db.transaction(async (tx) => {
       let fileGroupId: string = crypto.randomUUID();
       if (options.replaces) {
@@ -118,6 +121,22 @@ export async function uploadFile(
   } catch (error) {
     await discard();
     throw error;
+  }
+}
+
+/**
+ * The file's text, read on a file-work thread. A damaged or password-protected file is refused
+ * (the uploader can fix it); a file that would take more time, memory or inflated size than the
+ * limits allow is kept with `extraction: 'failed'`: downloadable, only not searchable by its words.
+ */
+async function extract(ctx: Ctx, kind: FileKind, bytes: Buffer): Promise<Extracted> {
+  try {
+    return await ctx.fileWork.run('extract', { kind, bytes });
+  } catch (error) {
+    if (error instanceof WorkLimitError) return NOT_EXTRACTED;
+    if (!(error instanceof ExtractionError)) throw error;
+    if (error.reason === 'too_large') return NOT_EXTRACTED;
+    throw error.reason === 'encrypted' ? fileProblems.encrypted() : fileProblems.unreadable();
   }
 }
 

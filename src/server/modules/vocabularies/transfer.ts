@@ -1,9 +1,10 @@
 import { LOCALE_CODES } from '../../../shared/locales.ts';
 import { authorize } from '../../platform/access/policy.ts';
+import { tooCostlyProblem, WorkLimitError } from '../../platform/files/work-pool.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import { toCsv } from '../../platform/http/csv.ts';
 import { type FieldError, Problem, problems } from '../../platform/http/problem.ts';
-import { decodeText, parseCsv } from '../directory/tabular.ts';
+import type { Table } from '../directory/tabular.ts';
 import * as repo from './repository.ts';
 import type { Labels } from './schema.ts';
 import { termsOf } from './service.ts';
@@ -75,8 +76,7 @@ export interface VocabularyImportResult {
   errors: FieldError[];
 }
 
-function parseTerms(bytes: Uint8Array): { terms: ParsedTerm[]; errors: FieldError[] } {
-  const table = parseCsv(decodeText(bytes));
+function parseTerms(table: Table): { terms: ParsedTerm[]; errors: FieldError[] } {
   const col = (name: string) => table.header.findIndex((h) => h.trim().toLowerCase() === name);
   const code = col('code');
   if (code < 0)
@@ -165,7 +165,13 @@ export async function importVocabularyCsv(
 ): Promise<VocabularyImportResult> {
   authorize(ctx.actor, 'import', 'vocabulary');
   ctx.note({ action: 'vocabulary.import', resourceType: 'vocabulary', resourceId: key, details: { dryRun } });
-  const { terms, errors } = parseTerms(bytes);
+  // Parsed on a file-work thread: a large CSV no longer holds the event loop.
+  const table = await ctx.fileWork
+    .run('table', { bytes, fileName: 'vocabulary.csv', csv: true })
+    .catch((error) => {
+      throw error instanceof WorkLimitError ? tooCostlyProblem(error) : error;
+    });
+  const { terms, errors } = parseTerms(table);
   return ctx.database.db.transaction(async (tx) => {
     if (!(await repo.findVocabulary(tx, key))) throw problems.notFound('vocabulary');
     const existing = new Map((await repo.listTerms(tx, key)).map((t) => [t.code, t]));

@@ -1,17 +1,25 @@
 import type { FileKind } from './sniff.ts';
+import { guardZip, ZipRefused } from './zip-guard.ts';
 
-/** What extraction found in a file. `status` is 'ok', or 'empty' for a scan without a text layer. */
+/**
+ * What extraction found in a file. `status` is 'ok'; 'empty' for a scan without a text layer; or
+ * 'failed' when reading it would cost more than the limits allow (time, memory, inflated size):
+ * the file is kept and downloadable, only its words are not searchable.
+ */
 export interface Extracted {
-  status: 'ok' | 'empty';
+  status: 'ok' | 'empty' | 'failed';
   text: string;
   firstPage: string;
   pageCount: number | null;
 }
 
-/** Why a file could not be read: encrypted (password-protected) or unreadable (corrupt). */
+/**
+ * Why a file could not be read: encrypted (password-protected), unreadable (corrupt), or too large
+ * to read within the limits (a DOCX that inflates past DOCX_ZIP_LIMITS).
+ */
 export class ExtractionError extends Error {
   constructor(
-    readonly reason: 'encrypted' | 'unreadable',
+    readonly reason: 'encrypted' | 'unreadable' | 'too_large',
     message: string,
   ) {
     super(message);
@@ -22,6 +30,11 @@ export class ExtractionError extends Error {
 export const MAX_TEXT = 2_000_000;
 const MAX_PAGES = 2_000;
 const FIRST_PAGE_CHARS = 4_000;
+/** A DOCX is XML in a ZIP: six 292 kB uploads inflating to 300 MB each once took the server to 4 GB. */
+export const DOCX_ZIP_LIMITS = { entries: 10_000, inflatedBytes: 200 * 1024 * 1024 };
+
+/** The result for a file kept without its text. */
+export const NOT_EXTRACTED: Extracted = { status: 'failed', text: '', firstPage: '', pageCount: null };
 
 /** Extracts the text of a PDF, DOCX or plain-text file, in pure JavaScript (no downloads, no binaries). */
 export async function extractText(kind: FileKind, bytes: Buffer): Promise<Extracted> {
@@ -85,6 +98,13 @@ async function extractPdf(bytes: Buffer): Promise<Extracted> {
 }
 
 async function extractDocx(bytes: Buffer): Promise<Extracted> {
+  try {
+    await guardZip(bytes, DOCX_ZIP_LIMITS);
+  } catch (error) {
+    if (error instanceof ZipRefused && error.reason === 'too_large')
+      throw new ExtractionError('too_large', error.message);
+    throw new ExtractionError('unreadable', 'The document could not be read.');
+  }
   const mammoth = await import('mammoth');
   try {
     const result = await mammoth.default.extractRawText({ buffer: bytes });

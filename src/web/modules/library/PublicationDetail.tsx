@@ -49,6 +49,9 @@ export function PublicationDetail() {
             <Text component="li" key={f.id} size="sm">
               <Anchor href={f.downloadUrl}>{f.fileName}</Anchor> · {t('version')} {f.versionNo}
               {f.extraction === 'empty' ? ` · ${t('no text found (a scan?)')}` : ''}
+              {f.extraction === 'failed'
+                ? ` · ${t('text not read: the file is too large or too complex')}`
+                : ''}
             </Text>
           ))}
         </Stack>
