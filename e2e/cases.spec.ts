@@ -136,8 +136,11 @@ test('a migrant asks for help in Arabic; the desk refers the case with consent t
     .getByRole('textbox', { name: /^Short title without names/ })
     .fill('Unpaid wages, construction, Doha');
   await staff.getByRole('textbox', { name: 'Client name' }).fill('Ram Bahadur');
-  await staff.getByRole('textbox', { name: /^Country of origin/ }).fill('np');
-  await staff.getByRole('textbox', { name: /^Country of work/ }).fill('qa');
+  // Countries are chosen by name, never typed as a code.
+  await staff.getByRole('combobox', { name: 'Country of origin' }).fill('Nepal');
+  await staff.getByRole('option', { name: 'Nepal', exact: true }).click();
+  await staff.getByRole('combobox', { name: 'Country of work' }).fill('Qatar');
+  await staff.getByRole('option', { name: 'Qatar', exact: true }).click();
   await expectAccessible(staff, 'new case');
   await staff.getByRole('button', { name: 'Open case' }).click();
   await staff.getByRole('heading', { name: 'Unpaid wages, construction, Doha' }).waitFor();

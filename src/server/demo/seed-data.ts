@@ -100,8 +100,10 @@ export const demoOrganisations: DemoOrganisation[] = [
     acronym: 'LBB',
     typeCode: 'network',
     foundedYear: 2011,
+    // The seed says MFA *established* LBB in 2011; it names no secretariat or membership, so the
+    // founding is recorded here in words rather than as a membership role it never stated.
     description:
-      'A transnational network of legal practitioners in countries of origin and destination, focused on migrant workers’ rights violation cases in Asia (West Asia in particular), impact litigation and policy advocacy.',
+      'A transnational network established by Migrant Forum in Asia (MFA) in 2011, linking legal practitioners in countries of origin and destination, focused on migrant workers’ rights violation cases in Asia (West Asia in particular), impact litigation and policy advocacy.',
   },
 ];
 
@@ -124,7 +126,6 @@ export const demoMemberships: [string, string, string, string | null][] = [
   ['apmm', 'amm', 'secretariat', null],
   ['apmm', 'mca', 'secretariat', null],
   ['mfa', 'caucus', 'secretariat', '2011'],
-  ['mfa', 'lbb', 'secretariat', '2011'],
   ['dtp', 'mfa', 'partner', '2004'],
   ['amc', 'mfa', 'partner', '1998'],
 ];

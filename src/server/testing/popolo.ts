@@ -1,13 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { Validator } from 'jsonschema';
 
+/** The vendored copy (see standards/popolo/SOURCE.md): tests read nothing outside the repository. */
+export const POPOLO_SCHEMA_DIR = new URL('./standards/popolo/schemas/', import.meta.url);
+
 /**
- * The Popolo JSON schemas (draft-03) from the shared standards folder next to the repository, with
- * a validator that resolves their references to one another. `check(record, 'person')` lists
- * the errors of one record.
+ * The Popolo JSON schemas (draft-03), with a validator that resolves their references to one
+ * another. `check(record, 'person')` lists the errors of one record.
  */
 export function popoloSchemas() {
-  const dir = new URL('../../../../shared/standards/popolo/schemas/', import.meta.url);
+  const dir = POPOLO_SCHEMA_DIR;
   const validator = new Validator();
   const schemas = Object.fromEntries(
     readdirSync(dir).map((f) => [f.replace('.json', ''), JSON.parse(readFileSync(new URL(f, dir), 'utf8'))]),

@@ -25,11 +25,21 @@ export interface Country {
   names: Record<string, string>;
 }
 
+/**
+ * Names the interface shows instead of the package's ISO 3166 long form. Taiwan keeps its ISO code
+ * TW, but the interface uses the neutral short name in every language rather than "Taiwan, Province
+ * of China" (English, Bengali) or "中国台湾省" (Chinese). Imports still read the long forms.
+ */
+const INTERFACE_NAMES: Record<string, Record<string, string>> = {
+  TW: { en: 'Taiwan', bn: 'তাইওয়ান', zh: '台湾', ko: '대만' },
+};
+
 const byAlpha2 = new Map<string, Country>();
 for (const alpha2 of Object.keys(countryCodes.getAlpha2Codes()).sort()) {
-  const english = countryCodes.getName(alpha2, 'en') ?? alpha2;
+  const own = INTERFACE_NAMES[alpha2] ?? {};
+  const english = own.en ?? countryCodes.getName(alpha2, 'en') ?? alpha2;
   const names: Record<string, string> = {};
-  for (const lang of NAME_LANGUAGES) names[lang] = countryCodes.getName(alpha2, lang) ?? english;
+  for (const lang of NAME_LANGUAGES) names[lang] = own[lang] ?? countryCodes.getName(alpha2, lang) ?? english;
   byAlpha2.set(alpha2, {
     alpha2,
     alpha3: countryCodes.alpha2ToAlpha3(alpha2) ?? '',

@@ -44,14 +44,18 @@ export async function groupingsOf(tx: Tx, alpha2: string): Promise<Grouping[]> {
   return (await allGroupings(tx)).filter((g) => g.countries.includes(alpha2));
 }
 
+/** Every country, named and ordered by its name in `locale` (a list by code reads as random). */
 export function listCountries(locale: string) {
-  return allCountries().map((c) => ({
-    alpha2: c.alpha2,
-    alpha3: c.alpha3,
-    m49: c.m49,
-    name: countryName(c.alpha2, locale),
-    names: c.names,
-  }));
+  const collator = new Intl.Collator(locale);
+  return allCountries()
+    .map((c) => ({
+      alpha2: c.alpha2,
+      alpha3: c.alpha3,
+      m49: c.m49,
+      name: countryName(c.alpha2, locale),
+      names: c.names,
+    }))
+    .sort((a, b) => collator.compare(a.name, b.name));
 }
 
 function present(ctx: Ctx, g: Grouping) {

@@ -1,16 +1,4 @@
-import {
-  Badge,
-  Button,
-  Code,
-  Group,
-  Loader,
-  Paper,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Badge, Button, Code, Group, Loader, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,6 +7,7 @@ import { msg } from '../../app/capability.ts';
 import { useFormat } from '../../app/format.ts';
 import { LoadMore } from '../../ui/LoadMore.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
+import { Picker } from '../../ui/Pickers.tsx';
 import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
 
 type AuditEvent = {
@@ -115,8 +104,9 @@ export function AuditPage() {
             onChange={(e) => setDraft({ ...draft, action: e.currentTarget.value })}
             dir="ltr"
           />
-          <Select
+          <Picker
             label={t('Outcome')}
+            searchable={false}
             description={t('Success, denied or failed')}
             data={[
               { value: '', label: t('Any outcome') },

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api, post } from '../../app/api.ts';
 import { useFormat } from '../../app/format.ts';
 import { Panel, PanelForm, PlainList } from '../../ui/Panel.tsx';
+import { CountryPicker } from '../directory/CountryPicker.tsx';
 import { OrganisationPicker } from '../directory/OrganisationPicker.tsx';
 import type { Organisation } from '../directory/types.ts';
 import { CONSENT_METHOD_LABELS, CONSENT_PURPOSE_LABELS, optionsOf } from './labels.ts';
@@ -120,13 +121,11 @@ function RecordConsentForm({ caseId, onDone }: { caseId: string; onDone: () => v
             label={t('Share with organisation')}
             onChange={setScopeOrganisation}
           />
-          <TextInput
-            label={t('Or with any organisation in country (two-letter code)')}
+          <CountryPicker
+            label={t('Or with any organisation in country')}
             value={scopeCountry}
-            onChange={(e) => setScopeCountry(e.currentTarget.value.trim())}
-            maxLength={2}
+            onChange={setScopeCountry}
             disabled={!!scopeOrganisation}
-            dir="ltr"
           />
         </>
       )}

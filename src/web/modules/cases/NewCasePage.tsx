@@ -1,11 +1,13 @@
-import { Button, MultiSelect, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Stack, Textarea, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { post } from '../../app/api.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
+import { MultiPicker, Picker } from '../../ui/Pickers.tsx';
 import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
+import { CountryPicker } from '../directory/CountryPicker.tsx';
 import { termOptions, useTerms } from '../directory/lookups.ts';
 import { SECTOR_OPTIONS } from './GetHelpPage.tsx';
 
@@ -15,6 +17,9 @@ export function NewCasePage() {
   const navigate = useNavigate();
   const violations = useTerms('case_violation');
   const [violationCodes, setViolationCodes] = useState<string[]>([]);
+  // Chosen by name: a two-letter box let "Indonesia" be saved as IN (India).
+  const [originCountry, setOriginCountry] = useState('');
+  const [destinationCountry, setDestinationCountry] = useState('');
   const create = useMutation({
     mutationFn: (body: Record<string, unknown>) => post<{ data: { id: string } }>('/cases', body),
     onSuccess: (result) => navigate(`/cases/${result.data.id}`),
@@ -23,13 +28,12 @@ export function NewCasePage() {
     event.preventDefault();
     const form = new FormData(event.currentTarget as unknown as HTMLFormElement);
     const text = (name: string) => String(form.get(name) ?? '').trim() || undefined;
-    const code = (name: string) => text(name)?.toUpperCase();
     const name = text('clientName');
     const contact = text('clientContact');
     create.mutate({
       title: text('title'),
-      originCountry: code('originCountry'),
-      destinationCountry: code('destinationCountry'),
+      originCountry: originCountry || undefined,
+      destinationCountry: destinationCountry || undefined,
       sector: text('sector'),
       employerName: text('employerName'),
       agencyName: text('agencyName'),
@@ -53,32 +57,26 @@ export function NewCasePage() {
           maxLength={200}
           dir="ltr"
         />
-        <TextInput
-          name="originCountry"
-          label={t('Country of origin (two-letter code)')}
-          maxLength={2}
-          dir="ltr"
+        <CountryPicker label={t('Country of origin')} value={originCountry} onChange={setOriginCountry} />
+        <CountryPicker
+          label={t('Country of work')}
+          value={destinationCountry}
+          onChange={setDestinationCountry}
         />
-        <TextInput
-          name="destinationCountry"
-          label={t('Country of work (two-letter code)')}
-          maxLength={2}
-          dir="ltr"
-        />
-        <Select
+        <Picker
           name="sector"
           label={t('Sector')}
           data={SECTOR_OPTIONS.map(([value, label]) => ({ value, label: t(label) }))}
+          searchable={false}
           clearable
         />
         <TextInput name="employerName" label={t('Employer')} maxLength={200} />
         <TextInput name="agencyName" label={t('Recruitment agency')} maxLength={200} />
-        <MultiSelect
+        <MultiPicker
           label={t('Violations')}
           data={termOptions(violations.data)}
           value={violationCodes}
           onChange={setViolationCodes}
-          searchable
           clearable
         />
         <Textarea name="narrative" label={t('Narrative')} minRows={4} autosize maxLength={20000} />

@@ -1,10 +1,11 @@
-import { Button, Paper, Select, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Button, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, post } from '../../app/api.ts';
 import { msg } from '../../app/capability.ts';
 import { useFormat } from '../../app/format.ts';
+import { Picker } from '../../ui/Pickers.tsx';
 import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
 import type { CaseEvent } from './types.ts';
 
@@ -58,8 +59,9 @@ export function TimelinePanel({ caseId, abilities }: { caseId: string; abilities
       )}
       {abilities.addEvent && (
         <Stack component="form" onSubmit={submit}>
-          <Select
+          <Picker
             label={t('Kind of entry')}
+            searchable={false}
             value={kind}
             onChange={(v) => setKind(v ?? 'note')}
             data={KINDS.map(([value, label]) => ({ value, label: t(label) }))}

@@ -29,7 +29,8 @@ export function NewRecordForm({
       gap="md"
       onSubmit={(e) => {
         e.preventDefault();
-        onSubmit();
+        // One record per try: a second submit while the first is on its way would make a duplicate.
+        if (!pending) onSubmit();
       }}
     >
       <ProblemAlert error={error} />

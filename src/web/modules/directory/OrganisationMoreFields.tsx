@@ -1,19 +1,10 @@
-import {
-  Button,
-  CloseButton,
-  Fieldset,
-  Group,
-  MultiSelect,
-  NativeSelect,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Button, CloseButton, Fieldset, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LOCALES } from '../../../shared/locales.ts';
 import { msg } from '../../app/capability.ts';
 import { PlainList } from '../../ui/Panel.tsx';
+import { CountriesPicker } from './CountryPicker.tsx';
 import { corridorLabel, countryOptions, useCountries } from './lookups.ts';
 
 // The organisation fields that hold lists: names per language, countries where active, corridors
@@ -70,19 +61,7 @@ function useCountryOptions() {
 
 export function CountriesField({ value, onChange }: { value: string[]; onChange: (v: string[]) => void }) {
   const { t } = useTranslation();
-  const { options } = useCountryOptions();
-  return (
-    <MultiSelect
-      label={t('Countries where active')}
-      data={options}
-      value={value}
-      onChange={onChange}
-      searchable
-      clearable
-      hidePickedOptions
-      nothingFoundMessage={t('No country matches')}
-    />
-  );
+  return <CountriesPicker label={t('Countries where active')} value={value} onChange={onChange} />;
 }
 
 /** Corridors as origin → destination pairs, stored as "PH-HK". */

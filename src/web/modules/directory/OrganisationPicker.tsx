@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, queryString } from '../../app/api.ts';
+import { keepEnterInPicker } from '../../ui/Pickers.tsx';
 import type { Organisation } from './types.ts';
 
 /**
@@ -40,6 +41,7 @@ export function OrganisationPicker({
         label={t('Find an organisation')}
         value={search}
         onChange={(e) => setSearch(e.currentTarget.value)}
+        onKeyDown={keepEnterInPicker}
       />
       <NativeSelect
         label={label}

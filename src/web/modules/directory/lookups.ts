@@ -13,13 +13,22 @@ export function useTerms(key: string) {
   });
 }
 
+/** Every country, named and ordered by its name in the interface language (never by code). */
 export function useCountries() {
   const { i18n } = useTranslation();
+  const language = i18n.language;
   return useQuery({
-    queryKey: ['countries', i18n.language],
-    queryFn: async () => (await api<{ data: Country[] }>('/geography/countries')).data,
+    queryKey: ['countries', language],
+    queryFn: async () =>
+      sortCountries((await api<{ data: Country[] }>('/geography/countries')).data, language),
     staleTime: Number.POSITIVE_INFINITY,
   });
+}
+
+/** Countries by their name as `language` sorts it ("Ägypten" with the A's in German, not after Z). */
+export function sortCountries(countries: Country[], language: string): Country[] {
+  const collator = new Intl.Collator(language);
+  return [...countries].sort((a, b) => collator.compare(a.name, b.name));
 }
 
 export function useGroupings() {

@@ -8,6 +8,8 @@ import type { Organisation } from '../directory/types.ts';
 export interface ResponsibleEntry {
   organisationId: string;
   name: string;
+  /** The ILO type of organisation as recorded; unset for one added here (the server derives it). */
+  typeCode?: string;
 }
 
 export interface SourceEntry {

@@ -1,4 +1,4 @@
-import { Alert, Button, NativeSelect, Select, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, NativeSelect, Stack, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { ALWAYS_TWO_FACTOR_ROLES, type Role } from '../../../shared/roles.ts';
 import { api, post, queryString } from '../../app/api.ts';
 import { can, useMe } from '../../app/session.ts';
+import { Picker } from '../../ui/Pickers.tsx';
 import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
 import { assignableRoles, roleLabels } from '../../ui/roles.ts';
 
@@ -66,7 +67,7 @@ export function InviteForm({ onDone }: { onDone: (email: string) => void }) {
           onChange={(e) => setRole(e.currentTarget.value as Role)}
         />
         {network ? (
-          <Select
+          <Picker
             label={t('Organisation')}
             searchable
             searchValue={search}
