@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
-import { type Database, openDatabase } from './db/client.ts';
+import { type Database, openDatabase, STARTUP_STATEMENT_BUDGET_MS } from './db/client.ts';
 import { runMigrations } from './db/migrate.ts';
 import { loadDemoData } from './demo/seed.ts';
 import { ensureRoleDefaults } from './platform/auth/bootstrap.ts';
@@ -23,9 +23,12 @@ export async function prepareDatabase(config: Config): Promise<{ database: Datab
     dataDir: config.dataDir,
     statementTimeoutMs: config.STATEMENT_TIMEOUT_MS,
   });
-  await runMigrations(database);
-  await ensureRoleDefaults(database.db);
-  if (config.DEMO_DATA) await loadDemoData(database);
+  // Migrations and demo data run once at start and may take longer than any request is allowed.
+  await database.withStatementBudget(STARTUP_STATEMENT_BUDGET_MS, async (slow) => {
+    await runMigrations(slow);
+    await ensureRoleDefaults(slow.db);
+    if (config.DEMO_DATA) await loadDemoData(slow);
+  });
   return { database };
 }
 

@@ -24,6 +24,9 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/** How long one statement may run while migrations and demo data load (or STATEMENT_TIMEOUT_MS if longer). */
+export const STARTUP_STATEMENT_BUDGET_MS = 10 * 60_000;
+
 export interface DatabaseOptions {
   /** A PostgreSQL server; when absent the embedded engine runs in `dataDir`. */
   databaseUrl?: string;
