@@ -24,19 +24,32 @@ export async function prepareDatabase(config: Config): Promise<{ database: Datab
     statementTimeoutMs: config.STATEMENT_TIMEOUT_MS,
   });
   // Migrations and demo data run once at start and may take longer than any request is allowed.
-  await database.withStatementBudget(STARTUP_STATEMENT_BUDGET_MS, async (slow) => {
-    await runMigrations(slow);
-    await ensureRoleDefaults(slow.db);
-    if (config.DEMO_DATA) await loadDemoData(slow);
-  });
+  try {
+    await database.withStatementBudget(STARTUP_STATEMENT_BUDGET_MS, async (slow) => {
+      await runMigrations(slow);
+      await ensureRoleDefaults(slow.db);
+      if (config.DEMO_DATA) await loadDemoData(slow);
+    });
+  } catch (error) {
+    await database.close().catch(() => {}); // releases the data directory's lock
+    throw error;
+  }
   return { database };
 }
 
 /** Starts Tulay: database, HTTP server and the outbox sender. */
 export async function startServer(config: Config): Promise<Running> {
   const { database } = await prepareDatabase(config);
-  const app = await buildApp({ config, database });
-  const url = await app.listen({ port: config.PORT, host: config.HOST });
+  const app = await buildApp({ config, database }).catch(async (error) => {
+    await database.close().catch(() => {});
+    throw error;
+  });
+  const url = await app.listen({ port: config.PORT, host: config.HOST }).catch(async (error) => {
+    // E.g. the port is taken: release the database (and the data directory's lock) before failing.
+    await app.close().catch(() => {});
+    await database.close().catch(() => {});
+    throw error;
+  });
   // With PORT=0 the system picks the port: links in emails must name the one really listened on.
   if (!config.PUBLIC_URL)
     config.publicUrl = `http://localhost:${(app.server.address() as { port: number }).port}`;
