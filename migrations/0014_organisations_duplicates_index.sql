@@ -1,0 +1,1 @@
+CREATE INDEX "organisations_country_name_trgm_idx" ON "organisations" USING gist (coalesce("country_code", ''),lower("name") gist_trgm_ops);
