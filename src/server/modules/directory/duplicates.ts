@@ -24,6 +24,7 @@ export async function findDuplicates(
     // The `%` operator uses the session threshold; set it for this transaction so the trigram index is used.
     await repo.setSimilarityThreshold(tx, f.threshold);
     const page = await repo.duplicateScanPage(tx, { country: f.country, after, scan: f.limit });
+    await repo.preferNearestFirstScans(tx);
     const data = await repo.duplicatePairs(
       tx,
       page.map((o) => o.id),

