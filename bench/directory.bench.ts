@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
@@ -57,7 +58,7 @@ async function copyBaseline(engine: Engine, database: Database, rows: string): P
   }
   // The embedded engine's socket does not speak the COPY sub-protocol: COPY runs on an in-process
   // PGlite of the same version, migrated the same way, reading the rows from a blob.
-  const lite = await PGlite.create({ extensions: { pg_trgm } });
+  const lite = await PGlite.create({ extensions: { btree_gist, pg_trgm } });
   await migrate(drizzle(lite), {
     migrationsFolder,
     migrationsSchema: 'tulay_meta',

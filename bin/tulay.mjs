@@ -1,11 +1,8 @@
 #!/usr/bin/env node
-// Entry point for `npx tulay …`: runs the TypeScript CLI through tsx.
-import { spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+// Entry point for `npx tulay …`. The TypeScript CLI runs in this same process (tsx registered as a
+// module loader), not in a child: signals then reach the server itself, which drains its requests
+// and releases the data directory, and stopping this process can never leave a server behind.
+import { register } from 'tsx/esm/api';
 
-const require = createRequire(import.meta.url);
-const tsx = require.resolve('tsx/cli');
-const main = fileURLToPath(new URL('../src/server/main.ts', import.meta.url));
-const result = spawnSync(process.execPath, [tsx, main, ...process.argv.slice(2)], { stdio: 'inherit' });
-process.exit(result.status ?? 1);
+register();
+await import('../src/server/main.ts');

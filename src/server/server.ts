@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
-import { type Database, openDatabase } from './db/client.ts';
+import { type Database, openDatabase, STARTUP_STATEMENT_BUDGET_MS } from './db/client.ts';
 import { runMigrations } from './db/migrate.ts';
 import { loadDemoData } from './demo/seed.ts';
 import { ensureRoleDefaults } from './platform/auth/bootstrap.ts';
@@ -23,17 +23,33 @@ export async function prepareDatabase(config: Config): Promise<{ database: Datab
     dataDir: config.dataDir,
     statementTimeoutMs: config.STATEMENT_TIMEOUT_MS,
   });
-  await runMigrations(database);
-  await ensureRoleDefaults(database.db);
-  if (config.DEMO_DATA) await loadDemoData(database);
+  // Migrations and demo data run once at start and may take longer than any request is allowed.
+  try {
+    await database.withStatementBudget(STARTUP_STATEMENT_BUDGET_MS, async (slow) => {
+      await runMigrations(slow);
+      await ensureRoleDefaults(slow.db);
+      if (config.DEMO_DATA) await loadDemoData(slow);
+    });
+  } catch (error) {
+    await database.close().catch(() => {}); // releases the data directory's lock
+    throw error;
+  }
   return { database };
 }
 
 /** Starts Tulay: database, HTTP server and the outbox sender. */
 export async function startServer(config: Config): Promise<Running> {
   const { database } = await prepareDatabase(config);
-  const app = await buildApp({ config, database });
-  const url = await app.listen({ port: config.PORT, host: config.HOST });
+  const app = await buildApp({ config, database }).catch(async (error) => {
+    await database.close().catch(() => {});
+    throw error;
+  });
+  const url = await app.listen({ port: config.PORT, host: config.HOST }).catch(async (error) => {
+    // E.g. the port is taken: release the database (and the data directory's lock) before failing.
+    await app.close().catch(() => {});
+    await database.close().catch(() => {});
+    throw error;
+  });
   // With PORT=0 the system picks the port: links in emails must name the one really listened on.
   if (!config.PUBLIC_URL)
     config.publicUrl = `http://localhost:${(app.server.address() as { port: number }).port}`;

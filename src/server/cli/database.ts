@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '../config.ts';
-import { type Database, openDatabase } from '../db/client.ts';
+import { type Database, openDatabase, STARTUP_STATEMENT_BUDGET_MS } from '../db/client.ts';
 import { runMigrations } from '../db/migrate.ts';
 import { CliFailure } from './args.ts';
 
@@ -24,7 +24,8 @@ export async function withDatabase<T>(
     statementTimeoutMs: config.STATEMENT_TIMEOUT_MS,
   });
   try {
-    if (options.migrate) await runMigrations(database);
+    if (options.migrate)
+      await database.withStatementBudget(STARTUP_STATEMENT_BUDGET_MS, (slow) => runMigrations(slow));
     return await action(database);
   } finally {
     await database.close();

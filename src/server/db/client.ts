@@ -16,8 +16,16 @@ export interface Database {
   pool: pg.Pool;
   /** Restarts of the embedded engine forced by the statement watchdog (always 0 on PostgreSQL). */
   restarts(): number;
+  /**
+   * Runs `action` with statements allowed `budgetMs` instead of the request timeout: migrations and
+   * demo data at start are legitimately slower than any request, and must not fail a small timeout.
+   */
+  withStatementBudget<T>(budgetMs: number, action: (database: Database) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
+
+/** How long one statement may run while migrations and demo data load (or STATEMENT_TIMEOUT_MS if longer). */
+export const STARTUP_STATEMENT_BUDGET_MS = 10 * 60_000;
 
 export interface DatabaseOptions {
   /** A PostgreSQL server; when absent the embedded engine runs in `dataDir`. */
@@ -36,14 +44,29 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       statement_timeout: options.statementTimeoutMs,
       idle_in_transaction_session_timeout: options.statementTimeoutMs * 4,
     });
-    pool.on('error', () => {}); // a dropped idle connection is replaced on next use
-    return {
+    survivesDroppedConnections(pool);
+    const database: Database = {
       engine: 'postgres',
       pool,
       db: drizzle(pool),
       restarts: () => 0,
+      // Its own single connection with the larger timeout, so requests keep their own.
+      async withStatementBudget(budgetMs, action) {
+        const slow = new pg.Pool({
+          connectionString: options.databaseUrl,
+          max: 1,
+          statement_timeout: Math.max(budgetMs, options.statementTimeoutMs),
+        });
+        survivesDroppedConnections(slow);
+        try {
+          return await action({ ...database, pool: slow, db: drizzle(slow) });
+        } finally {
+          await slow.end();
+        }
+      },
       close: () => pool.end(),
     };
+    return database;
   }
   const dataDir = options.dataDir === 'memory://' ? 'memory://' : join(options.dataDir, 'pg');
   if (dataDir !== 'memory://') mkdirSync(dataDir, { recursive: true });
@@ -65,18 +88,31 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     max: 1,
     idleTimeoutMillis: 0, // keep the one connection: reconnecting right after a close can race the socket server
   });
-  pool.on('error', () => {});
-  return {
+  survivesDroppedConnections(pool);
+  const database: Database = {
     engine: 'pglite',
     pool,
     db: drizzle(pool),
     restarts: host.restarts,
+    withStatementBudget: (budgetMs, action) => host.withLimit(budgetMs, () => action(database)),
     async close() {
       await pool.end();
       await host.close();
       unlock();
     },
   };
+  return database;
+}
+
+/**
+ * A connection can end under a client: the embedded engine restarted by its watchdog, or a server
+ * that ended the session. pg then emits 'error' on the client, and on a client checked out of the
+ * pool (inside a transaction) nobody listens, so Node would end the whole process. The query in
+ * flight is rejected all the same (errors.ts answers 503), and the pool drops the dead client.
+ */
+function survivesDroppedConnections(pool: pg.Pool): void {
+  pool.on('error', () => {}); // an idle connection dropped: replaced on next use
+  pool.on('connect', (client) => client.on('error', () => {}));
 }
 
 /** A pool that waits while the embedded engine restarts instead of failing to find its socket. */
@@ -90,15 +126,28 @@ class WaitingPool extends pg.Pool {
 
   // biome-ignore lint/suspicious/noExplicitAny: pg's connect is overloaded (promise and callback forms)
   override connect(callback?: any): any {
-    const waited = this.host
-      .ready()
-      .then(() => super.connect())
-      .then(keepOnSqlErrors);
+    const waited = this.connectWhenReady().then(keepOnSqlErrors);
     if (!callback) return waited;
     waited.then(
       (client) => callback(undefined, client, (err?: Error) => client.release(err)),
       (err) => callback(err),
     );
+  }
+
+  /**
+   * A connection requested just before a restart is opened while the old socket is gone (pg-pool
+   * opens it when the dead client is dropped): wait for the new engine and try again.
+   */
+  private async connectWhenReady(): Promise<pg.PoolClient> {
+    for (let attempt = 1; ; attempt += 1) {
+      await this.host.ready();
+      const restarts = this.host.restarts();
+      try {
+        return await super.connect();
+      } catch (error) {
+        if (attempt >= 3 || (this.host.restarts() === restarts && !this.host.restarting())) throw error;
+      }
+    }
   }
 }
 

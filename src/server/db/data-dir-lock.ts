@@ -14,7 +14,14 @@ export function lockDataDir(dir: string): () => void {
   for (let attempt = 0; attempt < 2; attempt += 1) {
     try {
       writeFileSync(file, `${process.pid}\n`, { flag: 'wx' });
-      return () => rmSync(file, { force: true });
+      // Whatever way the process ends (a failed start, process.exit in a signal handler), the lock
+      // goes with it; a kill -9 still leaves it, and the next start takes it over.
+      const unlock = () => {
+        process.off('exit', unlock);
+        rmSync(file, { force: true });
+      };
+      process.on('exit', unlock);
+      return unlock;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const pid = Number.parseInt(readFileSync(file, 'utf8'), 10);

@@ -10,6 +10,10 @@ export interface PgliteHost {
   restarts(): number;
   /** Resolves when the engine is accepting connections (immediately, unless it is restarting). */
   ready(): Promise<void>;
+  /** True while the watchdog is restarting the engine. */
+  restarting(): boolean;
+  /** Runs `action` with a longer watchdog limit (migrations, demo data), then restores the limit. */
+  withLimit<T>(limitMs: number, action: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -24,6 +28,7 @@ export async function startPgliteHost(dataDir: string, statementTimeoutMs: numbe
   const socketDir = mkdtempSync(join(tmpdir(), 'tulay-pg-'));
   const socketPath = join(socketDir, '.s.PGSQL.5432');
   let restarts = 0;
+  let limitMs = statementTimeoutMs;
   let closing = false;
   let lastPong = Date.now();
   let restarting: Promise<void> | null = null;
@@ -49,17 +54,34 @@ export async function startPgliteHost(dataDir: string, statementTimeoutMs: numbe
     return w;
   }
 
+  // A restart that fails (the worker cannot start) is retried at the next tick; `restarting` stays
+  // set meanwhile so connections keep waiting instead of finding no socket. Never throws: an
+  // exception here would be an unhandled rejection, which ends the process.
+  async function restart() {
+    restarts += 1;
+    try {
+      await worker.terminate();
+    } catch {}
+    for (let attempt = 1; !closing; attempt += 1) {
+      try {
+        worker = await spawn();
+        return;
+      } catch (error) {
+        if (attempt >= 5) throw error;
+        await new Promise((r) => setTimeout(r, 200 * attempt));
+      }
+    }
+  }
+
   const watchdog = setInterval(
-    async () => {
+    () => {
       if (closing || restarting) return;
-      if (Date.now() - lastPong > statementTimeoutMs) {
-        restarts += 1;
-        restarting = (async () => {
-          await worker.terminate();
-          worker = await spawn();
-        })();
-        await restarting;
-        restarting = null;
+      if (Date.now() - lastPong > limitMs) {
+        restarting = restart()
+          .catch((error) => console.error('The embedded database could not be restarted:', error))
+          .finally(() => {
+            restarting = null;
+          });
         return;
       }
       worker.postMessage('ping');
@@ -71,8 +93,17 @@ export async function startPgliteHost(dataDir: string, statementTimeoutMs: numbe
   return {
     socketDir,
     restarts: () => restarts,
+    restarting: () => restarting !== null,
     ready: async () => {
       await restarting;
+    },
+    async withLimit(limit, action) {
+      limitMs = Math.max(limit, statementTimeoutMs);
+      try {
+        return await action();
+      } finally {
+        limitMs = statementTimeoutMs;
+      }
     },
     async close() {
       closing = true;

@@ -3,11 +3,12 @@
 // Plain JavaScript on purpose: worker threads do not inherit the TypeScript loader in every runner.
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
-const db = await PGlite.create(workerData.dataDir, { extensions: { pg_trgm, unaccent } });
+const db = await PGlite.create(workerData.dataDir, { extensions: { btree_gist, pg_trgm, unaccent } });
 const server = new PGLiteSocketServer({ db, path: workerData.socketPath, maxConnections: 1 });
 await server.start();
 

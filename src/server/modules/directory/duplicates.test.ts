@@ -38,6 +38,58 @@ describe('duplicates and merge', () => {
     expect(similar.json().data.map((o: { countryCode: string }) => o.countryCode)).toEqual(['JP']);
   });
 
+  it('pages through the scan and finds every similar pair once, as comparing all pairs would', async () => {
+    const stems = ['Pravasi Nepali Coordination', 'Bangladesh Ovibashi Mohila', 'Lanka Migrant Welfare'];
+    const ids = new Set<string>();
+    for (const [i, country] of ['NP', 'BD', 'LK'].entries()) {
+      for (const suffix of ['Committee', 'Committe', 'Committee (Main)', 'Society', 'Union of Workers']) {
+        ids.add((await org(`${stems[i]} ${suffix}`, { countryCode: country })).id);
+      }
+      ids.add((await org(`Unrelated ${i} Xylophone Guild`, { countryCode: country })).id);
+    }
+    const merged = await org('Pravasi Nepali Coordination Committee', { countryCode: 'NP' });
+    await t.database.pool.query('update organisations set merged_into_id = $1 where id = $2', [
+      [...ids][0],
+      merged.id,
+    ]);
+    // Every same-country pair over the threshold, computed the slow way.
+    const expected = await t.database.pool.query(
+      `select least(a.id::text, b.id::text) || '|' || greatest(a.id::text, b.id::text) as pair
+       from organisations a join organisations b on a.id < b.id and a.country_code = b.country_code
+       where a.id = any($1::uuid[]) and b.id = any($1::uuid[]) and similarity(lower(a.name), lower(b.name)) >= 0.5`,
+      [[...ids]],
+    );
+    expect(expected.rows.length).toBeGreaterThan(6);
+    const found: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const r = await t.request({
+        method: 'GET',
+        url: `/api/v1/organisations/duplicates?threshold=0.5&limit=4${cursor ? `&cursor=${cursor}` : ''}`,
+        cookie: staff,
+      });
+      expect(r.statusCode, r.body).toBe(200);
+      const body = r.json() as { data: { aId: string; bId: string }[]; nextCursor: string | null };
+      for (const p of body.data) {
+        if (ids.has(p.aId) && ids.has(p.bId)) found.push([p.aId, p.bId].sort().join('|'));
+        expect(p.aId === merged.id || p.bId === merged.id).toBe(false);
+      }
+      cursor = body.nextCursor;
+      pages += 1;
+    } while (cursor && pages < 100);
+    expect(pages).toBeGreaterThan(3);
+    expect(found.sort()).toEqual(expected.rows.map((r) => r.pair).sort());
+
+    const bad = await t.request({
+      method: 'GET',
+      url: '/api/v1/organisations/duplicates?cursor=bm90LWEtY3Vyc29y',
+      cookie: staff,
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0]).toMatchObject({ field: 'querystring.cursor', code: 'invalid_cursor' });
+  });
+
   it('merges a duplicate, keeping memberships and a link to the survivor', async () => {
     const network = await org('Regional network', { typeCode: 'network' });
     const survivor = await org('Kanlungan Center Foundation', { countryCode: 'PH', countries: ['PH'] });

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { authorize } from '../../platform/access/policy.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import { problems } from '../../platform/http/problem.ts';
@@ -5,14 +6,50 @@ import './policy.ts';
 import * as repo from './repository.ts';
 import { getOrganisation } from './service.ts';
 
-/** Likely duplicate pairs: trigram-similar names in the same country. */
-export async function findDuplicates(ctx: Ctx, f: { country?: string; threshold: number; limit: number }) {
+/** Nearest names kept per organisation: a name with more look-alikes than this is reviewed in turns. */
+const PER_ORGANISATION = 10;
+
+/**
+ * Likely duplicate pairs: trigram-similar names in the same country. The scan is paged by
+ * organisation (`limit` of them per page, in country and name order), so one request stays short
+ * whatever the size of the directory; `nextCursor` continues it.
+ */
+export async function findDuplicates(
+  ctx: Ctx,
+  f: { country?: string; threshold: number; limit: number; cursor?: string },
+) {
   authorize(ctx.actor, 'merge', 'organisation');
+  const after = decodeScanCursor(f.cursor);
   return ctx.database.db.transaction(async (tx) => {
     // The `%` operator uses the session threshold; set it for this transaction so the trigram index is used.
     await repo.setSimilarityThreshold(tx, f.threshold);
-    return repo.duplicatePairs(tx, f);
+    const page = await repo.duplicateScanPage(tx, { country: f.country, after, scan: f.limit });
+    await repo.preferNearestFirstScans(tx);
+    const data = await repo.duplicatePairs(
+      tx,
+      page.map((o) => o.id),
+      { threshold: f.threshold, perOrganisation: PER_ORGANISATION },
+    );
+    const last = page.at(-1);
+    return { data, nextCursor: page.length === f.limit && last ? encodeScanCursor(last) : null };
   });
+}
+
+const scanKey = z.strictObject({ country: z.string().max(3), name: z.string().max(1000), id: z.uuid() });
+
+function encodeScanCursor(key: repo.DuplicateScanKey): string {
+  return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
+}
+
+function decodeScanCursor(cursor: string | undefined): repo.DuplicateScanKey | undefined {
+  if (!cursor) return undefined;
+  try {
+    return scanKey.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+  } catch {
+    throw problems.validation([
+      { field: 'querystring.cursor', code: 'invalid_cursor', message: 'Not a cursor from this list' },
+    ]);
+  }
 }
 
 /** Organisations whose names resemble this one (any signed-in person may ask, e.g. before creating one). */

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IMPORT_ENTITIES } from '../../../shared/import-targets.ts';
 import { idParams } from '../../../shared/schemas.ts';
+import { holdingSession } from '../../platform/auth/session-cookie.ts';
 import { contextOf } from '../../platform/http/context.ts';
 import { problems } from '../../platform/http/problem.ts';
 import * as service from './import-service.ts';
@@ -119,10 +120,10 @@ export const directoryImportRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/directory/imports/:id/progress',
     {
-      config: { access: { resource: 'organisation', action: 'import' } },
+      config: { access: { resource: 'organisation', action: 'import' }, withoutDatabase: true },
       schema: {
         tags: ['directory'],
-        summary: 'Progress of a commit under way (answered without the database)',
+        summary: 'Progress of a commit under way (answered without the database to the session that commits)',
         params: idParams,
       },
     },
@@ -141,7 +142,10 @@ export const directoryImportRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => ({
-      data: await service.commitImport(contextOf(request), request.params.id, request.body.version),
+      // The commit holds the database (one transaction, all or nothing); its progress stays readable.
+      data: await holdingSession(request, () =>
+        service.commitImport(contextOf(request), request.params.id, request.body.version),
+      ),
     }),
   );
 };

@@ -226,19 +226,58 @@ export async function similarOrganisations(
     .limit(limit);
 }
 
-/** Pairs of likely duplicates: names within one country with trigram similarity over the threshold. */
-export async function duplicatePairs(tx: Tx, f: { country?: string; threshold: number; limit: number }) {
+/** Where a page of the duplicate scan ends: the last organisation examined, in scan order. */
+export interface DuplicateScanKey {
+  country: string;
+  name: string;
+  id: string;
+}
+
+/** The next `scan` organisations in scan order (country, lower-case name, id) after `after`. */
+export async function duplicateScanPage(
+  tx: Tx,
+  f: { country?: string; after?: DuplicateScanKey; scan: number },
+): Promise<DuplicateScanKey[]> {
+  const result = await tx.execute(sql`
+    select id, coalesce(country_code, '') as country, lower(name) as name
+    from ${organisations}
+    where merged_into_id is null
+      ${f.country ? sql`and coalesce(country_code, '') = ${f.country}` : sql``}
+      ${f.after ? sql`and (coalesce(country_code, ''), lower(name), id) > (${f.after.country}, ${f.after.name}, ${f.after.id}::uuid)` : sql``}
+    order by coalesce(country_code, ''), lower(name), id
+    limit ${f.scan}`);
+  return result.rows as unknown as DuplicateScanKey[];
+}
+
+/**
+ * Likely duplicates of the given organisations: names in the same country with trigram similarity
+ * over the threshold, each pair once (from the organisation first in scan order). One probe of the
+ * (country, name) trigram index per organisation, nearest names first, at most `perOrganisation`.
+ * Comparing every pair in a country instead took minutes at 20k organisations.
+ */
+export async function duplicatePairs(
+  tx: Tx,
+  ids: string[],
+  f: { threshold: number; perOrganisation: number },
+) {
+  if (ids.length === 0) return [];
   const result = await tx.execute(sql`
     select a.id as "aId", a.name as "aName", b.id as "bId", b.name as "bName", a.country_code as "countryCode",
-           similarity(lower(a.name), lower(b.name))::float as similarity
+           b.similarity
     from ${organisations} a
-    join ${organisations} b on a.id < b.id and coalesce(a.country_code, '') = coalesce(b.country_code, '')
-      and lower(a.name) % lower(b.name)
-    where a.merged_into_id is null and b.merged_into_id is null
-      ${f.country ? sql`and a.country_code = ${f.country}` : sql``}
-      and similarity(lower(a.name), lower(b.name)) >= ${f.threshold}
-    order by similarity desc, a.name
-    limit ${f.limit}`);
+    cross join lateral (
+      select b.id, b.name, similarity(lower(a.name), lower(b.name))::float as similarity
+      from ${organisations} b
+      where coalesce(b.country_code, '') = coalesce(a.country_code, '')
+        and lower(b.name) % lower(a.name)
+        and b.merged_into_id is null
+        and (lower(b.name), b.id) > (lower(a.name), a.id)
+        and similarity(lower(a.name), lower(b.name)) >= ${f.threshold}
+      order by lower(b.name) <-> lower(a.name)
+      limit ${f.perOrganisation}
+    ) b
+    where a.id in ${ids}
+    order by b.similarity desc, a.name, b.name`);
   return result.rows as {
     aId: string;
     aName: string;
@@ -247,6 +286,15 @@ export async function duplicatePairs(tx: Tx, f: { country?: string; threshold: n
     countryCode: string | null;
     similarity: number;
   }[];
+}
+
+/**
+ * For the duplicate probes: the planner prefers a bitmap scan, which fetches and sorts every
+ * look-alike; the index scan returns them nearest first and stops at the limit (4–10× faster at
+ * 20k organisations with many look-alikes each). For this transaction only.
+ */
+export async function preferNearestFirstScans(tx: Tx) {
+  await tx.execute(sql`select set_config('enable_bitmapscan', 'off', true)`);
 }
 
 export async function setSimilarityThreshold(tx: Tx, threshold: number) {

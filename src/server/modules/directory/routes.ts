@@ -122,11 +122,13 @@ export const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
         querystring: z.strictObject({
           country: countryCode.optional(),
           threshold: z.coerce.number().min(0.3).max(1).default(0.6),
+          /** Organisations examined per page (each with up to 10 look-alikes). */
           limit: z.coerce.number().int().min(1).max(500).default(100),
+          cursor: z.string().max(2000).optional(),
         }),
       },
     },
-    async (request) => ({ data: await findDuplicates(contextOf(request), request.query) }),
+    async (request) => findDuplicates(contextOf(request), request.query),
   );
 
   app.get(

@@ -51,6 +51,18 @@ export const organisations = pgTable(
     uniqueIndex('organisations_external_id_key').on(t.externalId),
     index('organisations_search_trgm_idx').using('gin', t.searchText.op('gin_trgm_ops')),
     index('organisations_name_trgm_idx').using('gin', sql`lower(${t.name}) gin_trgm_ops`),
+    // Duplicates: the scan order of organisations, and look-alike names within one country, nearest
+    // first (the GiST one needs btree_gist).
+    index('organisations_duplicate_scan_idx').on(
+      sql`coalesce(${t.countryCode}, '')`,
+      sql`lower(${t.name})`,
+      t.id,
+    ),
+    index('organisations_country_name_trgm_idx').using(
+      'gist',
+      sql`coalesce(${t.countryCode}, '')`,
+      sql`lower(${t.name}) gist_trgm_ops`,
+    ),
     index('organisations_description_fts_idx').using(
       'gin',
       sql`to_tsvector('simple', coalesce(${t.description}, ''))`,

@@ -12,6 +12,35 @@ declare module 'fastify' {
     /** A session that passed the password step and waits for the second factor. */
     pendingSession?: SessionRow;
   }
+  interface FastifyContextConfig {
+    /**
+     * The route answers from memory (an import's progress): while the same session holds the
+     * database (`holdingSession`), its caller is known without a query that would wait for it.
+     */
+    withoutDatabase?: boolean;
+  }
+}
+
+/** Sessions whose request holds the database for long (an import commit), by token hash. */
+const heldSessions = new Map<string, { actor: UserActor; locale: string; requests: number }>();
+
+/**
+ * Runs `work` (which holds the database, e.g. one long transaction on the embedded engine's single
+ * connection) while routes marked `withoutDatabase` resolve this same session from memory.
+ */
+export async function holdingSession<T>(request: FastifyRequest, work: () => Promise<T>): Promise<T> {
+  const token = request.cookies[SESSION_COOKIE];
+  if (!token || request.actor.kind !== 'user') return work();
+  const key = sha256(token);
+  const held = heldSessions.get(key) ?? { actor: request.actor, locale: request.locale, requests: 0 };
+  held.requests += 1;
+  heldSessions.set(key, held);
+  try {
+    return await work();
+  } finally {
+    held.requests -= 1;
+    if (held.requests === 0) heldSessions.delete(key);
+  }
 }
 
 /** Sets the session cookie: HttpOnly, SameSite=Strict, and Secure whenever TLS is in front. */
@@ -50,6 +79,12 @@ export function registerSessionResolver(app: FastifyInstance): void {
     request.locale = negotiateLocale(request.headers['accept-language']);
     const token = request.cookies[SESSION_COOKIE];
     if (!token || token.length > 200 || !request.url.startsWith('/api/')) return;
+    const held = request.routeOptions.config?.withoutDatabase ? heldSessions.get(sha256(token)) : undefined;
+    if (held) {
+      request.actor = held.actor;
+      request.locale = held.locale;
+      return;
+    }
     const found = await findLiveSession(app.database.db, sha256(token));
     if (!found || found.user.disabledAt) return;
     if (found.session.stage === 'password') {

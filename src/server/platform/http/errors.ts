@@ -53,16 +53,34 @@ export function toProblem(error: unknown): Problem {
       return new Problem(400, 'bad_url', msg('The address is not valid.'));
     case 'FST_ERR_VALIDATION':
       return problems.validation([{ field: 'request', code: 'invalid', message: e.message }]);
-    case '57014': // PostgreSQL: statement cancelled by statement_timeout
-      return problems.databaseBusy();
   }
+  if (ranOutOfTime(e)) return problems.databaseBusy();
   if (e.statusCode === 429) return problems.rateLimited(60);
-  if (e.message === 'Connection terminated unexpectedly') return problems.databaseBusy();
   if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
     return new Problem(e.statusCode, 'bad_request', msg('The request is not valid.'), e.message);
   }
   return problems.internal();
 }
+
+/**
+ * A statement that outlived STATEMENT_TIMEOUT_MS: cancelled by PostgreSQL (57014), or its
+ * connection ended by the embedded engine's watchdog restart. Drizzle wraps the driver's error in
+ * its own (`cause`), and a transaction's failed rollback on the dead connection wraps it again.
+ */
+function ranOutOfTime(error: unknown): boolean {
+  for (
+    let e = error as { code?: unknown; message?: unknown; cause?: unknown } | undefined, depth = 0;
+    e && depth < 5;
+    depth += 1
+  ) {
+    if (e.code === '57014') return true;
+    if (typeof e.message === 'string' && droppedConnection.test(e.message)) return true;
+    e = e.cause as typeof e;
+  }
+  return false;
+}
+const droppedConnection =
+  /^(Connection terminated unexpectedly|Client has encountered a connection error and is not queryable)$/;
 
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error, request, reply) => {

@@ -1,10 +1,11 @@
 import { Anchor, Button, Card, Group, Loader, NativeSelect, Stack, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, queryString } from '../../app/api.ts';
 import { useFormat } from '../../app/format.ts';
+import { LoadMore } from '../../ui/LoadMore.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { PlainList } from '../../ui/Panel.tsx';
 import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
@@ -31,15 +32,18 @@ export function DuplicatesPage() {
   const [country, setCountry] = useState('');
   const [threshold, setThreshold] = useState('0.6');
   const [merging, setMerging] = useState<DuplicatePair | null>(null);
-  const pairs = useQuery({
+  // The server examines a page of organisations at a time (a whole directory would take too long);
+  // a page may hold few pairs or none, so more can follow an empty page.
+  const pages = useInfiniteQuery({
     queryKey: ['organisations', 'duplicates', country, threshold],
-    queryFn: async () =>
-      (
-        await api<{ data: DuplicatePair[] }>(
-          `/organisations/duplicates${queryString({ country, threshold, limit: 200 })}`,
-        )
-      ).data,
+    queryFn: ({ pageParam }) =>
+      api<{ data: DuplicatePair[]; nextCursor: string | null }>(
+        `/organisations/duplicates${queryString({ country, threshold, limit: 200, cursor: pageParam })}`,
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
+  const pairs = { ...pages, data: pages.data?.pages.flatMap((p) => p.data) };
 
   return (
     <>
@@ -65,7 +69,7 @@ export function DuplicatesPage() {
         </Group>
         <ProblemAlert error={pairs.error} />
         {pairs.isPending && <Loader aria-label={t('Loading')} />}
-        {pairs.isSuccess && pairs.data.length === 0 && (
+        {pairs.isSuccess && pairs.data?.length === 0 && !pages.hasNextPage && (
           <Text c="dimmed">{t('No possible duplicates at this similarity.')}</Text>
         )}
         <PlainList label={t('Possible duplicates')} gap="sm">
@@ -100,6 +104,7 @@ export function DuplicatesPage() {
             </Card>
           ))}
         </PlainList>
+        <LoadMore list={pages} />
       </Stack>
       {merging && <MergeDialog pair={merging} onClose={() => setMerging(null)} />}
     </>

@@ -202,6 +202,13 @@ export function ImportPage() {
                   </Table.Tbody>
                 </Table>
               </section>
+              {commit.isPending && (
+                <Text size="sm" role="status">
+                  {t(
+                    'The import is written all at once, so that it is all or nothing. Until it is done, other pages of Tulay may wait.',
+                  )}
+                </Text>
+              )}
               {commit.isPending && written && (
                 <Progress
                   value={written.total ? (written.done / written.total) * 100 : 0}

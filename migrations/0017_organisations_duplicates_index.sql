@@ -1,0 +1,2 @@
+CREATE INDEX "organisations_duplicate_scan_idx" ON "organisations" USING btree (coalesce("country_code", ''),lower("name"),"id");--> statement-breakpoint
+CREATE INDEX "organisations_country_name_trgm_idx" ON "organisations" USING gist (coalesce("country_code", ''),lower("name") gist_trgm_ops);
