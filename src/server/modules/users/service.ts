@@ -6,6 +6,7 @@ import type { Ctx } from '../../platform/http/context.ts';
 import { problems } from '../../platform/http/problem.ts';
 import { kickDelivery } from '../../platform/mail/outbox.ts';
 import './policy.ts';
+import { decodeTextCursor, encodeTextCursor } from '../../platform/http/cursor.ts';
 import * as repo from './repository.ts';
 
 const msg = (s: string) => s;
@@ -26,14 +27,13 @@ export async function listUsers(
   filter: Omit<repo.UserListFilter, 'limit' | 'after'> & { limit: number; cursor?: string },
 ) {
   authorize(ctx.actor, 'list', 'user');
-  const after = filter.cursor ? Buffer.from(filter.cursor, 'base64url').toString('utf8') : undefined;
+  const after = decodeTextCursor(filter.cursor);
   const rows = await repo.listUsers(ctx.database.db, { ...filter, after, limit: filter.limit + 1 });
   const page = rows.slice(0, filter.limit);
   const last = page.at(-1);
   return {
     data: page.map((r) => present(ctx, r)),
-    nextCursor:
-      rows.length > filter.limit && last ? Buffer.from(last.email.toLowerCase()).toString('base64url') : null,
+    nextCursor: rows.length > filter.limit && last ? encodeTextCursor(last.email.toLowerCase()) : null,
   };
 }
 

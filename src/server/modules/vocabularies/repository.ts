@@ -19,6 +19,15 @@ export async function insertVocabulary(tx: Tx, values: typeof vocabularies.$infe
   return row;
 }
 
+/** The vocabulary's terms revision (changed by triggers on any change to its terms), or undefined. */
+export async function termsRevision(tx: Tx, key: string): Promise<number | undefined> {
+  const [row] = await tx
+    .select({ revision: vocabularies.termsRevision })
+    .from(vocabularies)
+    .where(eq(vocabularies.key, key));
+  return row?.revision;
+}
+
 /** Every term of a vocabulary, retired ones included, in display order (parents before children is up to the caller). */
 export async function listTerms(tx: Tx, key: string, includeRetired = true) {
   return tx
