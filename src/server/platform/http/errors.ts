@@ -33,7 +33,7 @@ export function toProblem(error: unknown): Problem {
       field: [e.validationContext, v.instancePath.replace(/^\//, '').replaceAll('/', '.')]
         .filter(Boolean)
         .join('.'),
-      code: issueCode(v.params?.issue) ?? v.keyword,
+      code: issueCode(v.params) ?? v.keyword,
       message: v.message ?? 'Invalid',
     }));
     return problems.validation(errors);
@@ -92,11 +92,13 @@ export function clientErrorHandler(this: FastifyInstance, error: Error & { code?
   socket.destroy(error);
 }
 
-/** The stable code of a Zod issue: a refinement's own `params.code` when it names one (`unstorable_text`). */
-function issueCode(issue: unknown): string | undefined {
-  if (!issue || typeof issue !== 'object' || !('code' in issue)) return undefined;
-  const params = (issue as { params?: { code?: unknown } }).params;
-  return String(typeof params?.code === 'string' ? params.code : issue.code);
+/**
+ * The stable code of a failed field: a refinement's own `params.code` when it names one
+ * (`unstorable_text`), else Zod's issue code (which the provider passes as the keyword).
+ */
+function issueCode(params: unknown): string | undefined {
+  const own = (params as { params?: { code?: unknown } } | undefined)?.params?.code;
+  return typeof own === 'string' ? own : undefined;
 }
 
 export function registerErrorHandling(app: FastifyInstance): void {
