@@ -32,7 +32,7 @@ import { auditRoutes } from './platform/audit/routes.ts';
 import { authRoutes } from './platform/auth/routes.ts';
 import { registerSessionResolver } from './platform/auth/session-cookie.ts';
 import { WorkPool } from './platform/files/work-pool.ts';
-import { registerErrorHandling, sendProblem, toProblem } from './platform/http/errors.ts';
+import { clientErrorHandler, registerErrorHandling, sendProblem, toProblem } from './platform/http/errors.ts';
 import { problems } from './platform/http/problem.ts';
 import { registerSecurity } from './platform/http/security.ts';
 import { outboxRoutes } from './platform/mail/routes.ts';
@@ -64,6 +64,8 @@ export async function buildApp({ config, database, webRoot }: AppOptions): Promi
     // The session cookie is opaque; keep request ids short and random rather than sequential.
     genReqId: () => crypto.randomUUID(),
     routerOptions: { maxParamLength: 200 },
+    // Node refuses headers (the address included) over 16 kB itself; the answer is still a problem.
+    clientErrorHandler,
     // Errors raised before any hook runs (bad URL encoding, overlong path parameters) are problems too.
     frameworkErrors: (error, request, reply) => {
       const problem = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? problems.tooLong() : toProblem(error);

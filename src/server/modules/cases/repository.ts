@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
+import { safeWebsearch } from '../../db/websearch.ts';
 import { users } from '../../platform/auth/schema.ts';
 import { organisations } from '../directory/schema.ts';
 import type { CaseAccessRecord } from './policy.ts';
@@ -160,7 +161,7 @@ export function listCasesQuery(f: CaseListFilter) {
              violation_codes, updated_at, updated_at::text as cursor_at, version
       from cases
       where cases.id = v.id
-        ${f.q ? sql`and search_vector @@ websearch_to_tsquery('simple', ${f.q})` : sql``}
+        ${f.q ? sql`and search_vector @@ websearch_to_tsquery('simple', ${safeWebsearch(f.q)})` : sql``}
         ${f.status ? sql`and status = ${f.status}` : sql``}
         ${f.after ? sql`and (updated_at, id) < (${f.after.at}::timestamptz, ${f.after.id}::uuid)` : sql``}
       offset 0

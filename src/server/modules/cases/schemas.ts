@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { line, uuid, version } from '../../../shared/schemas.ts';
+import { text as freeText, line, uuid, version } from '../../../shared/schemas.ts';
 import {
   CASE_STATUSES,
   CONSENT_METHODS,
@@ -12,11 +12,8 @@ import {
 
 // Request shapes of the cases API (strict: unknown fields are refused).
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
-const noControl = (s: string) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s);
 /** Multi-line text: bounded, no control characters other than tab and newline. */
-export const text = (max: number) =>
-  z.string().trim().min(1).max(max).refine(noControl, { message: 'Contains control characters' });
+export const text = (max: number) => freeText(max, { trim: true, plain: true }).min(1);
 export const country = z.string().regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2 code');
 export const currency = z.string().regex(/^[A-Z]{3}$/, 'ISO 4217 code');
 export const isoDate = z.iso.date();

@@ -1,12 +1,9 @@
 import { z } from 'zod';
-import { line } from '../../../shared/schemas.ts';
+import { line, text } from '../../../shared/schemas.ts';
 import { labels } from '../vocabularies/routes.ts';
 
 // Request shapes shared by the directory's routes and its import.
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-const noControl = (s: string) => !CONTROL.test(s);
 export const countryCode = z.string().regex(/^[A-Z]{2}$/, 'An ISO 3166-1 alpha-2 code');
 export const termCode = z.string().regex(/^[a-z0-9][a-z0-9_.-]{0,62}$/);
 export const corridorCode = z.string().regex(/^[A-Z]{2}-[A-Z]{2}$/, 'Origin-destination, e.g. PH-HK');
@@ -27,8 +24,7 @@ export const webAddress = z
       return false;
     }
   }, 'An http(s) address');
-export const longText = (max: number) =>
-  z.string().trim().max(max).refine(noControl, 'Contains control characters');
+export const longText = (max: number) => text(max, { trim: true, plain: true });
 
 export const contactPoint = z.strictObject({
   type: z.enum(['email', 'phone', 'address', 'url', 'other']),

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, getTableColumns, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
+import { safeWebsearch } from '../../db/websearch.ts';
 import { people } from '../people/schema.ts';
 import { memberships, organisations } from './schema.ts';
 
@@ -68,7 +69,7 @@ export function organisationWhere(f: OrganisationFilter): SQL | undefined {
     q
       ? or(
           sql`${organisations.searchText} like ${`%${escapeLike(q)}%`}`,
-          sql`to_tsvector('simple', coalesce(${organisations.description}, '')) @@ websearch_to_tsquery('simple', ${q})`,
+          sql`to_tsvector('simple', coalesce(${organisations.description}, '')) @@ websearch_to_tsquery('simple', ${safeWebsearch(q)})`,
         )
       : undefined,
     f.typeCodes

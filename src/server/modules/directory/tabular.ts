@@ -32,10 +32,31 @@ export const tableProblems = {
     new Problem(413, 'file_inflates_too_large', msg('The file is too large once unpacked.'), detail),
 };
 
-/** Text from bytes: UTF-8 (BOM or not) or UTF-16 with a BOM; anything else is refused, never guessed. */
+/**
+ * UTF-16 without a byte-order mark, told by its NUL bytes: text in UTF-8 has none, while Latin
+ * text in UTF-16 has one in every other byte (odd positions little-endian, even big-endian).
+ */
+function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 4) return undefined;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) even++;
+    if (bytes[i + 1] === 0) odd++;
+  }
+  const pairs = n / 2;
+  if (odd >= pairs * 0.3 && even <= pairs * 0.05) return 'utf-16le';
+  if (even >= pairs * 0.3 && odd <= pairs * 0.05) return 'utf-16be';
+  return undefined;
+}
+
+/** Text from bytes: UTF-8 (BOM or not) or UTF-16 (BOM or not); anything else is refused, never guessed. */
 export function decodeText(bytes: Uint8Array): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  const utf16 = utf16WithoutBom(bytes);
+  if (utf16) return new TextDecoder(utf16).decode(bytes);
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {

@@ -1,7 +1,7 @@
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { idParams, line, uuid, version } from '../../../shared/schemas.ts';
+import { idParams, labelMap, langCode, line, text, uuid, version } from '../../../shared/schemas.ts';
 import { contextOf } from '../../platform/http/context.ts';
 import { problems } from '../../platform/http/problem.ts';
 import {
@@ -20,16 +20,9 @@ const code = z
   .min(1)
   .max(64)
   .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/);
-const langCode = z.string().regex(/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/);
-const labels = (value: z.ZodType<string>) =>
-  z.record(langCode, value).refine((r) => Object.keys(r).length <= 30, 'Too many languages');
+const labels = (value: z.ZodType<string>) => labelMap(value, 30);
 const partialDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'YYYY, YYYY-MM or YYYY-MM-DD');
-const plain = (max: number) =>
-  z
-    .string()
-    .max(max)
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is matched
-    .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), 'Contains control characters');
+const plain = (max: number) => text(max, { plain: true });
 
 const fields = {
   typeCode: code,

@@ -9,6 +9,7 @@ import { removeFromIndex } from '../search/service.ts';
 import type { Labels } from '../vocabularies/schema.ts';
 import { termsOf } from '../vocabularies/service.ts';
 import './policy.ts';
+import { decodeKeyset, encodeKeyset } from '../../platform/http/cursor.ts';
 import { presentPublication, syncPublicationIndex } from './present.ts';
 import * as repo from './repository.ts';
 
@@ -86,10 +87,8 @@ function valuesOf(input: Partial<PublicationInput>): Partial<repo.PublicationIns
 
 export async function listPublications(ctx: Ctx, f: { type?: string; limit: number; cursor?: string }) {
   const signedIn = isUser(ctx.actor) && !ctx.actor.mustEnrolTotp;
-  const [at, id] = f.cursor ? Buffer.from(f.cursor, 'base64url').toString('utf8').split('|') : [];
-  const date = new Date(at ?? '');
-  const before =
-    id && !Number.isNaN(date.getTime()) && /^[0-9a-f-]{36}$/.test(id) ? { createdAt: date, id } : undefined;
+  const after = decodeKeyset(f.cursor);
+  const before = after ? { createdAt: after.at, id: after.id } : undefined;
   const rows = await repo.listPublications(ctx.database.db, {
     publicOnly: !signedIn,
     type: f.type,
@@ -100,10 +99,7 @@ export async function listPublications(ctx: Ctx, f: { type?: string; limit: numb
   const last = page.at(-1);
   return {
     data: page.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
-    nextCursor:
-      rows.length > f.limit && last
-        ? Buffer.from(`${last.createdAt.toISOString()}|${last.id}`).toString('base64url')
-        : null,
+    nextCursor: rows.length > f.limit && last ? encodeKeyset(last.createdAt, last.id) : null,
   };
 }
 

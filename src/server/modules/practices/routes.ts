@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { idParams, line, uuid, version } from '../../../shared/schemas.ts';
+import { idParams, labelMap, line, text, uuid, version } from '../../../shared/schemas.ts';
 import { contextOf } from '../../platform/http/context.ts';
 import './policy.ts';
 import { PRACTICE_STATUSES } from './schema.ts';
@@ -13,11 +13,8 @@ const code = z
   .min(1)
   .max(64)
   .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/);
-const richText = z.string().max(200_000);
-const labels = (value: z.ZodType<string>) =>
-  z
-    .record(z.string().regex(/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/), value)
-    .refine((r) => Object.keys(r).length <= 30, 'Too many languages');
+const richText = text(200_000);
+const labels = (value: z.ZodType<string>) => labelMap(value, 30);
 const partialDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'YYYY, YYYY-MM or YYYY-MM-DD');
 const url = z
   .string()
@@ -141,7 +138,7 @@ export const practiceRoutes: FastifyPluginAsyncZod = async (app) => {
         params: idParams,
         body: z.strictObject({
           action: z.enum(Object.keys(TRANSITIONS) as [TransitionAction, ...TransitionAction[]]),
-          comment: z.string().trim().max(5000).optional(),
+          comment: text(5000, { trim: true }).optional(),
           version,
         }),
       },
@@ -157,7 +154,7 @@ export const practiceRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['practices'],
         summary: 'Add a review comment',
         params: idParams,
-        body: z.strictObject({ comment: z.string().trim().min(1).max(5000) }),
+        body: z.strictObject({ comment: text(5000, { trim: true }).min(1) }),
       },
     },
     async (request, reply) =>

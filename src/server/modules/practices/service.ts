@@ -1,6 +1,7 @@
 import { isUser } from '../../platform/access/actor.ts';
 import { authorize, can } from '../../platform/access/policy.ts';
 import type { Ctx } from '../../platform/http/context.ts';
+import { decodeKeyset, encodeKeyset } from '../../platform/http/cursor.ts';
 import { problems } from '../../platform/http/problem.ts';
 import type { Labels } from '../vocabularies/schema.ts';
 import { sanitizeRichText } from './html.ts';
@@ -68,20 +69,13 @@ export async function listPractices(
   const last = page.at(-1);
   return {
     data: page.map((r) => ({ ...r, updatedAt: r.updatedAt.toISOString() })),
-    nextCursor:
-      rows.length > f.limit && last
-        ? Buffer.from(`${last.updatedAt.toISOString()}|${last.id}`).toString('base64url')
-        : null,
+    nextCursor: rows.length > f.limit && last ? encodeKeyset(last.updatedAt, last.id) : null,
   };
 }
 
 function decodeCursor(cursor?: string) {
-  if (!cursor) return undefined;
-  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const date = new Date(at ?? '');
-  return id && /^[0-9a-f-]{36}$/.test(id) && !Number.isNaN(date.getTime())
-    ? { updatedAt: date, id }
-    : undefined;
+  const after = decodeKeyset(cursor);
+  return after ? { updatedAt: after.at, id: after.id } : undefined;
 }
 
 /** A published practice is public; anything else only for those the policy lets read it (404 to others). */

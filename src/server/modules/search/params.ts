@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isStorableText } from '../../../shared/schemas.ts';
 import { FACETS, type FacetName } from './repository.ts';
 
 const value = z
@@ -13,10 +14,20 @@ const many = z
   .transform((v) => (Array.isArray(v) ? v : [v]))
   .optional();
 
-const facetShape = Object.fromEntries(Object.keys(FACETS).map((k) => [k, many])) as Record<
-  FacetName,
-  typeof many
->;
+/** A year is a whole number of at most four digits (1–9999): `1e23` or `99999` is refused, not cast. */
+const year = z
+  .string()
+  .trim()
+  .regex(/^[1-9]\d{0,3}$/, 'A year from 1 to 9999');
+const years = z
+  .union([year, z.array(year).max(50)])
+  .transform((v) => (Array.isArray(v) ? v : [v]))
+  .optional();
+
+const facetShape = {
+  ...(Object.fromEntries(Object.keys(FACETS).map((k) => [k, many])) as Record<FacetName, typeof many>),
+  year: years,
+};
 
 /** The search parameters shared by the API, the exports and the public HTML search page. */
 export const searchQuery = z.strictObject({
@@ -24,6 +35,10 @@ export const searchQuery = z.strictObject({
     .string()
     .trim()
     .max(300)
+    .refine(isStorableText, {
+      message: 'Contains an unpaired surrogate',
+      params: { code: 'unstorable_text' },
+    })
     // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is matched
     .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'Contains control characters')
     .optional(),

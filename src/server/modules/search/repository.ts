@@ -1,5 +1,6 @@
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
+import { safeWebsearch } from '../../db/websearch.ts';
 import { likePattern, needsSubstringSearch, parseSubstringQuery } from './query.ts';
 import { searchEntries } from './schema.ts';
 
@@ -62,7 +63,7 @@ export function whereOf(f: SearchFilter): {
     if (!values?.length) continue;
     const column = sql.raw(FACETS[name]);
     if (name === 'year') {
-      const years = values.map(Number).filter(Number.isInteger);
+      const years = values.map(Number).filter((y) => Number.isInteger(y) && y >= 1 && y <= 9999);
       parts.push(years.length ? sql`${column} = any(${`{${years.join(',')}}`}::int[])` : sql`false`);
     } else if (SCALAR.has(name)) {
       parts.push(sql`${column} = any(${toArray(values)}::text[])`);
@@ -83,7 +84,7 @@ export function whereOf(f: SearchFilter): {
     rank = first ? sql`(case when lower(title) like ${likePattern(first)} then 2 else 1 end) * boost` : rank;
   } else if (q) {
     mode = 'fts';
-    tsquery = sql`websearch_to_tsquery(${CONFIG}, ${q})`;
+    tsquery = sql`websearch_to_tsquery(${CONFIG}, ${safeWebsearch(q)})`;
     parts.push(sql`document @@ ${tsquery}`);
     rank = sql`ts_rank_cd(document, ${tsquery}, 1) * boost`;
   }

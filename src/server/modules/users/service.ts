@@ -4,6 +4,7 @@ import { abilitiesFor, authorize } from '../../platform/access/policy.ts';
 import { createInvitation } from '../../platform/auth/onboarding-service.ts';
 import * as authRepo from '../../platform/auth/repository.ts';
 import type { Ctx } from '../../platform/http/context.ts';
+import { decodeTextCursor, encodeTextCursor } from '../../platform/http/cursor.ts';
 import { problems } from '../../platform/http/problem.ts';
 import { kickDelivery } from '../../platform/mail/outbox.ts';
 import { listScope } from './policy.ts';
@@ -34,14 +35,13 @@ export async function listUsers(
     return { data: [], nextCursor: null };
   }
   if (scope) filter = { ...filter, organisationId: scope };
-  const after = filter.cursor ? Buffer.from(filter.cursor, 'base64url').toString('utf8') : undefined;
+  const after = decodeTextCursor(filter.cursor);
   const rows = await repo.listUsers(ctx.database.db, { ...filter, after, limit: filter.limit + 1 });
   const page = rows.slice(0, filter.limit);
   const last = page.at(-1);
   return {
     data: page.map((r) => present(ctx, r)),
-    nextCursor:
-      rows.length > filter.limit && last ? Buffer.from(last.email.toLowerCase()).toString('base64url') : null,
+    nextCursor: rows.length > filter.limit && last ? encodeTextCursor(last.email.toLowerCase()) : null,
   };
 }
 

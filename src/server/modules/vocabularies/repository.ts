@@ -19,6 +19,15 @@ export async function insertVocabulary(tx: Tx, values: typeof vocabularies.$infe
   return row;
 }
 
+/** The vocabulary's terms revision (changed by triggers on any change to its terms), or undefined. */
+export async function termsRevision(tx: Tx, key: string): Promise<number | undefined> {
+  const [row] = await tx
+    .select({ revision: vocabularies.termsRevision })
+    .from(vocabularies)
+    .where(eq(vocabularies.key, key));
+  return row?.revision;
+}
+
 /** Every term of a vocabulary, retired ones included, in display order (parents before children is up to the caller). */
 export async function listTerms(tx: Tx, key: string, includeRetired = true) {
   return tx
@@ -86,10 +95,47 @@ export async function updateTermIfVersion(
   return row;
 }
 
-/** Unconditional update, for imports that already hold the vocabulary. */
-export async function updateTerm(tx: Tx, id: string, values: Partial<typeof vocabularyTerms.$inferInsert>) {
-  await tx
-    .update(vocabularyTerms)
-    .set({ ...values, updatedAt: new Date(), version: sql`${vocabularyTerms.version} + 1` })
-    .where(eq(vocabularyTerms.id, id));
+/** Rows per statement when an import writes terms: few statements, each well under the parameter limit. */
+const CHUNK = 1000;
+
+/** Inserts many terms in a few statements; answers each new term's id by code. */
+export async function insertTerms(tx: Tx, values: (typeof vocabularyTerms.$inferInsert)[]) {
+  const ids = new Map<string, string>();
+  for (let i = 0; i < values.length; i += CHUNK) {
+    const rows = await tx
+      .insert(vocabularyTerms)
+      .values(values.slice(i, i + CHUNK))
+      .returning({ id: vocabularyTerms.id, code: vocabularyTerms.code });
+    for (const r of rows) ids.set(r.code, r.id);
+  }
+  return ids;
+}
+
+export interface TermChange {
+  id: string;
+  parentId: string | null;
+  position: number;
+  labels: Record<string, string>;
+  scopeNote: string | null;
+  retiredAt: Date | null;
+}
+
+/** Applies many unconditional term changes (an import holding the vocabulary), a chunk per statement. */
+export async function updateTerms(tx: Tx, changes: TermChange[]) {
+  for (let i = 0; i < changes.length; i += CHUNK) {
+    const chunk = changes.slice(i, i + CHUNK).map((c) => ({
+      id: c.id,
+      parent_id: c.parentId,
+      position: c.position,
+      labels: c.labels,
+      scope_note: c.scopeNote,
+      retired_at: c.retiredAt?.toISOString() ?? null,
+    }));
+    await tx.execute(sql`
+      update vocabulary_terms t set parent_id = v.parent_id, position = v.position, labels = v.labels,
+             scope_note = v.scope_note, retired_at = v.retired_at, updated_at = now(), version = t.version + 1
+      from jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb)
+           as v(id uuid, parent_id uuid, position int, labels jsonb, scope_note text, retired_at timestamptz)
+      where t.id = v.id`);
+  }
 }

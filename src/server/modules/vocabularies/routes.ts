@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { line } from '../../../shared/schemas.ts';
+import { labelMap, line, text } from '../../../shared/schemas.ts';
 import { contextOf } from '../../platform/http/context.ts';
 import { problems } from '../../platform/http/problem.ts';
 import * as service from './service.ts';
@@ -9,9 +9,7 @@ import { exportVocabularyCsv, importVocabularyCsv } from './transfer.ts';
 const key = z.string().regex(/^[a-z][a-z0-9_]{1,62}$/);
 const code = z.string().regex(/^[a-z0-9][a-z0-9_.-]{0,62}$/);
 /** Labels by language code; English is required when a term is created. */
-export const labels = z
-  .record(z.string().regex(/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/), line(200))
-  .refine((l) => Object.keys(l).length <= 40, { message: 'Too many languages' });
+export const labels = labelMap(line(200), 40);
 const keyParams = z.strictObject({ key });
 const termParams = z.strictObject({ key, code });
 
@@ -94,7 +92,7 @@ export const vocabularyRoutes: FastifyPluginAsyncZod = async (app) => {
           parentCode: code.nullable().optional(),
           position: z.number().int().min(0).max(1_000_000).optional(),
           labels: labels.refine((l) => Boolean(l.en), 'English label required'),
-          scopeNote: z.string().max(2000).nullable().optional(),
+          scopeNote: text(2000).nullable().optional(),
         }),
       },
     },
@@ -116,7 +114,7 @@ export const vocabularyRoutes: FastifyPluginAsyncZod = async (app) => {
           parentCode: code.nullable().optional(),
           position: z.number().int().min(0).max(1_000_000).optional(),
           labels: labels.refine((l) => Boolean(l.en), 'English label required').optional(),
-          scopeNote: z.string().max(2000).nullable().optional(),
+          scopeNote: text(2000).nullable().optional(),
           retired: z.boolean().optional(),
           version: z.number().int().min(1),
         }),

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
+  bigint,
   check,
   index,
   integer,
@@ -23,6 +24,11 @@ export const vocabularies = pgTable('vocabularies', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   version: integer('version').notNull().default(1),
+  /**
+   * Bumped from a sequence by triggers on every change to the vocabulary's terms (never reused,
+   * even after a rollback): the term tree is cached per vocabulary under this revision.
+   */
+  termsRevision: bigint('terms_revision', { mode: 'number' }).notNull().default(0),
 });
 
 /**

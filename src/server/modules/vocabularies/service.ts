@@ -27,42 +27,99 @@ export function labelOf(labels: Labels, locale: string, fallback: string): strin
   return labels[locale] || labels.en || fallback;
 }
 
-/** Orders terms as a tree (parents first, children beneath in their own order), with depth. */
-function asTree(rows: repo.TermRow[], locale: string): Term[] {
+/**
+ * How deep a term may sit: a root has depth 0, so a chain holds at most MAX_TERM_DEPTH + 1 terms.
+ * The one rule the API, the import and its dry run all apply (deeper terms would not be listed).
+ */
+export const MAX_TERM_DEPTH = 50;
+
+export const tooDeep = (field: string) => ({
+  field,
+  code: 'too_deep',
+  message: `Terms may be nested at most ${MAX_TERM_DEPTH} levels below a top-level term`,
+});
+
+/** A term placed in its tree, before labels are chosen for a language. */
+interface Placed {
+  row: repo.TermRow;
+  depth: number;
+  parentCode: string | null;
+}
+
+/**
+ * Orders terms as a tree (parents first, children beneath in their own order), with depth, in
+ * O(n): children are grouped by parent in one pass (rows arrive in sibling order) and walked once.
+ * A term whose parent chain never reaches a root (a loop) is left out.
+ */
+export function placeTerms(rows: repo.TermRow[]): Placed[] {
   const byId = new Map(rows.map((r) => [r.id, r]));
   const children = new Map<string | null, repo.TermRow[]>();
   for (const r of rows) {
     const parent = r.parentId && byId.has(r.parentId) ? r.parentId : null;
-    children.set(parent, [...(children.get(parent) ?? []), r]);
+    const siblings = children.get(parent);
+    if (siblings) siblings.push(r);
+    else children.set(parent, [r]);
   }
-  const out: Term[] = [];
-  const walk = (parent: string | null, depth: number) => {
-    for (const r of children.get(parent) ?? []) {
-      out.push({
-        id: r.id,
-        vocabularyKey: r.vocabularyKey,
-        code: r.code,
-        parentCode: r.parentId ? (byId.get(r.parentId)?.code ?? null) : null,
-        depth,
-        position: r.position,
-        labels: r.labels,
-        label: labelOf(r.labels, locale, r.code),
-        scopeNote: r.scopeNote,
-        retired: r.retiredAt !== null,
-        version: r.version,
-      });
-      if (depth < 50) walk(r.id, depth + 1);
-    }
-  };
-  walk(null, 0);
+  const out: Placed[] = [];
+  // An explicit stack, not recursion: a deep chain cannot overflow the call stack.
+  const stack: { row: repo.TermRow; depth: number }[] = (children.get(null) ?? [])
+    .map((row) => ({ row, depth: 0 }))
+    .reverse();
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    const { row, depth } = item;
+    out.push({
+      row,
+      depth,
+      parentCode: row.parentId ? (byId.get(row.parentId)?.code ?? null) : null,
+    });
+    const below = children.get(row.id) ?? [];
+    for (let i = below.length - 1; i >= 0; i--) stack.push({ row: below[i]!, depth: depth + 1 });
+  }
   return out;
 }
 
+function toTerm(p: Placed, locale: string): Term {
+  const r = p.row;
+  return {
+    id: r.id,
+    vocabularyKey: r.vocabularyKey,
+    code: r.code,
+    parentCode: p.parentCode,
+    depth: p.depth,
+    position: r.position,
+    labels: r.labels,
+    label: labelOf(r.labels, locale, r.code),
+    scopeNote: r.scopeNote,
+    retired: r.retiredAt !== null,
+    version: r.version,
+  };
+}
+
+/**
+ * The term tree of each vocabulary, kept under the vocabulary's terms_revision (which triggers
+ * change on any change to its terms, in any transaction, from any process): a list of
+ * organisations reads one row to know its 25k-term vocabulary is unchanged, instead of every term.
+ */
+const treeCache = new Map<string, { revision: number; placed: Placed[]; byLocale: Map<string, Term[]> }>();
+
 /** Every term of a vocabulary as an ordered tree; retired terms only when asked. */
 export async function termsOf(tx: Tx, key: string, locale = 'en', includeRetired = false): Promise<Term[]> {
-  const rows = await repo.listTerms(tx, key, true);
-  const tree = asTree(rows, locale);
-  return includeRetired ? tree : tree.filter((t) => !t.retired);
+  const revision = await repo.termsRevision(tx, key);
+  let entry = treeCache.get(key);
+  if (!entry || revision === undefined || entry.revision !== revision) {
+    const placed = placeTerms(await repo.listTerms(tx, key, true));
+    entry = { revision: revision ?? -1, placed, byLocale: new Map() };
+    if (revision !== undefined) treeCache.set(key, entry);
+  }
+  const cacheKey = `${locale}|${includeRetired}`;
+  let terms = entry.byLocale.get(cacheKey);
+  if (!terms) {
+    const all = entry.placed.map((p) => toTerm(p, locale));
+    terms = includeRetired ? all : all.filter((t) => !t.retired);
+    entry.byLocale.set(cacheKey, terms);
+  }
+  // Callers get their own array (they sort and filter); the terms themselves are shared, read-only.
+  return [...terms];
 }
 
 /** One term by code (retired or not), or undefined. */
@@ -152,6 +209,9 @@ async function parentIdFor(tx: Tx, key: string, parentCode: string | null | unde
     throw problems.validation([
       { field: 'body.parentCode', code: 'unknown_term', message: 'No such parent term' },
     ]);
+  const tree = await termsOf(tx, key, 'en', true);
+  const parentDepth = tree.find((t) => t.code === parentCode)?.depth ?? 0;
+  let height = 0;
   if (selfId) {
     // Refuse a parent that is the term itself or one of its descendants: the tree must stay a tree.
     const self = await repo.findTermById(tx, selfId);
@@ -161,7 +221,12 @@ async function parentIdFor(tx: Tx, key: string, parentCode: string | null | unde
         { field: 'body.parentCode', code: 'cycle', message: 'A term cannot be placed under itself' },
       ]);
     }
+    const under = new Set(below);
+    const depthOfSelf = tree.find((t) => t.id === selfId)?.depth ?? 0;
+    for (const t of tree) if (under.has(t.code)) height = Math.max(height, t.depth - depthOfSelf);
   }
+  // The term lands at parentDepth + 1 and brings its own subtree along.
+  if (parentDepth + 1 + height > MAX_TERM_DEPTH) throw problems.validation([tooDeep('body.parentCode')]);
   return parent.id;
 }
 

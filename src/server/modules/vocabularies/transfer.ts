@@ -1,4 +1,5 @@
 import { LOCALE_CODES } from '../../../shared/locales.ts';
+import { line as oneLine, text } from '../../../shared/schemas.ts';
 import { authorize } from '../../platform/access/policy.ts';
 import { tooCostlyProblem, WorkLimitError } from '../../platform/files/work-pool.ts';
 import type { Ctx } from '../../platform/http/context.ts';
@@ -7,7 +8,7 @@ import { type FieldError, Problem, problems } from '../../platform/http/problem.
 import type { Table } from '../directory/tabular.ts';
 import * as repo from './repository.ts';
 import type { Labels } from './schema.ts';
-import { termsOf } from './service.ts';
+import { MAX_TERM_DEPTH, termsOf, tooDeep } from './service.ts';
 
 // CSV import and export of one vocabulary: code, parent_code, position, label_<lang>…, scope_note, retired.
 
@@ -114,6 +115,13 @@ function parseTerms(table: Table): { terms: ParsedTerm[]; errors: FieldError[] }
     seen.add(termCode);
     const labels: Record<string, string | null> = {};
     for (const c of labelColumns) labels[c.lang] = cell(c.i).slice(0, 200) || null;
+    // The same text rules as the API's (NUL, unpaired surrogates, control characters), per row.
+    for (const c of labelColumns) {
+      const issue = labels[c.lang] ? oneLine(200).safeParse(labels[c.lang]).error?.issues[0] : undefined;
+      if (issue) fail(`label_${c.lang}`, issueCode(issue), issue.message);
+    }
+    const scopeIssue = scopeCol >= 0 ? text(2000).safeParse(cell(scopeCol)).error?.issues[0] : undefined;
+    if (scopeIssue) fail('scope_note', issueCode(scopeIssue), scopeIssue.message);
     const position = given(positionCol, (raw) => (raw ? Number(raw) : undefined));
     if (position !== undefined && (!Number.isInteger(position) || position < 0 || position > 1_000_000))
       fail('position', 'invalid_position', 'The position must be a whole number from 0 to 1000000');
@@ -128,6 +136,11 @@ function parseTerms(table: Table): { terms: ParsedTerm[]; errors: FieldError[] }
     });
   }
   return { terms, errors };
+}
+
+/** The stable code of a text schema's complaint (`unstorable_text`, `control_characters`). */
+function issueCode(issue: { code: string; params?: { code?: string } }): string {
+  return issue.params?.code ?? issue.code;
 }
 
 type Existing = Awaited<ReturnType<typeof repo.listTerms>>[number];
@@ -155,6 +168,51 @@ function resolved(
 
 const sameLabels = (a: Labels, b: Labels) =>
   Object.keys({ ...a, ...b }).every((k) => (a[k] ?? '') === (b[k] ?? ''));
+
+/**
+ * The tree the file would leave, checked before anything is written (so the dry run and the import
+ * say the same): every parent chain must reach a top-level term, within MAX_TERM_DEPTH levels.
+ */
+function checkTree(
+  rows: { line: number; code: string; parentCode: string | null }[],
+  existing: Map<string, Existing>,
+  codeOfId: Map<string, string>,
+  errors: FieldError[],
+) {
+  const parentOf = new Map<string, string | null>();
+  for (const t of existing.values())
+    parentOf.set(t.code, t.parentId ? (codeOfId.get(t.parentId) ?? null) : null);
+  for (const t of rows) parentOf.set(t.code, t.parentCode);
+  const depth = new Map<string, number>();
+  const depthOf = (code: string): number => {
+    // Walks up until a known depth or a root; a chain that comes back on itself is a loop.
+    const chain: string[] = [];
+    const seen = new Set<string>();
+    let at: string | null | undefined = code;
+    while (at && !depth.has(at) && !seen.has(at) && parentOf.has(at)) {
+      seen.add(at);
+      chain.push(at);
+      at = parentOf.get(at);
+    }
+    let d = at && depth.has(at) ? depth.get(at)! : at && seen.has(at) ? Number.POSITIVE_INFINITY : -1;
+    for (let i = chain.length - 1; i >= 0; i--) {
+      d += 1;
+      depth.set(chain[i]!, d);
+    }
+    return depth.get(code)!;
+  };
+  for (const t of rows) {
+    if (t.parentCode === t.code) continue; // reported as its own parent already
+    const d = depthOf(t.code);
+    if (d === Number.POSITIVE_INFINITY)
+      errors.push({
+        field: `line ${t.line}.parent_code`,
+        code: 'cycle',
+        message: 'The parent codes form a loop',
+      });
+    else if (d > MAX_TERM_DEPTH) errors.push(tooDeep(`line ${t.line}.parent_code`));
+  }
+}
 
 /** Creates and updates terms from CSV, all or nothing; with `dryRun` it only reports what would change. */
 export async function importVocabularyCsv(
@@ -194,6 +252,7 @@ export async function importVocabularyCsv(
         fail('parent_code', 'unknown_term', `No term "${t.parentCode}"`);
       if (t.parentCode === t.code) fail('parent_code', 'cycle', 'A term cannot be its own parent');
     }
+    checkTree(rows, existing, codeOfId, errors);
     const result: VocabularyImportResult = { dryRun, created: [], updated: [], unchanged: [], errors };
     for (const t of rows) {
       const old = existing.get(t.code);
@@ -210,28 +269,35 @@ export async function importVocabularyCsv(
     }
     if (dryRun) return result;
     if (errors.length > 0) throw importRejected(errors);
-    // Insert new terms first without parents, then set every parent: rows may name parents further down.
-    for (const t of rows.filter((x) => !existing.has(x.code))) {
-      const row = await repo.insertTerm(tx, {
-        vocabularyKey: key,
-        code: t.code,
-        position: t.position,
-        labels: t.labels,
-        scopeNote: t.scopeNote,
-      });
-      idOf.set(t.code, row.id);
-    }
-    for (const t of rows) {
-      if (result.unchanged.includes(t.code)) continue;
-      const old = existing.get(t.code);
-      await repo.updateTerm(tx, idOf.get(t.code)!, {
-        parentId: t.parentCode ? idOf.get(t.parentCode)! : null,
-        position: t.position,
-        labels: t.labels,
-        scopeNote: t.scopeNote,
-        retiredAt: t.retired ? (old?.retiredAt ?? new Date()) : null,
-      });
-    }
+    // Insert new terms first without parents, then set every parent: rows may name parents further
+    // down. A few statements per thousand rows, not two per row.
+    const created = await repo.insertTerms(
+      tx,
+      rows
+        .filter((x) => !existing.has(x.code))
+        .map((t) => ({
+          vocabularyKey: key,
+          code: t.code,
+          position: t.position,
+          labels: t.labels,
+          scopeNote: t.scopeNote,
+        })),
+    );
+    for (const [code, id] of created) idOf.set(code, id);
+    const unchanged = new Set(result.unchanged);
+    await repo.updateTerms(
+      tx,
+      rows
+        .filter((t) => !unchanged.has(t.code))
+        .map((t) => ({
+          id: idOf.get(t.code)!,
+          parentId: t.parentCode ? idOf.get(t.parentCode)! : null,
+          position: t.position,
+          labels: t.labels,
+          scopeNote: t.scopeNote,
+          retiredAt: t.retired ? (existing.get(t.code)?.retiredAt ?? new Date()) : null,
+        })),
+    );
     const tree = await termsOf(tx, key, 'en', true);
     if (tree.length !== codes.size) {
       throw problems.validation([{ field: 'file', code: 'cycle', message: 'The parent codes form a loop' }]);

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { line, uuid } from '../../../shared/schemas.ts';
+import { boundedDate, line, uuid } from '../../../shared/schemas.ts';
 import { authorize } from '../access/policy.ts';
 import { contextOf } from '../http/context.ts';
 import { toCsv } from '../http/csv.ts';
@@ -16,8 +16,8 @@ const query = z.strictObject({
   outcome: z.enum(['success', 'denied', 'failed']).optional(),
   resourceType: line(50).optional(),
   resourceId: line(100).optional(),
-  from: z.coerce.date().optional(),
-  to: z.coerce.date().optional(),
+  from: boundedDate.optional(),
+  to: boundedDate.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   cursor: z
     .string()

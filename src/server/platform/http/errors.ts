@@ -1,3 +1,5 @@
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { translate } from '../i18n/translate.ts';
@@ -31,11 +33,7 @@ export function toProblem(error: unknown): Problem {
       field: [e.validationContext, v.instancePath.replace(/^\//, '').replaceAll('/', '.')]
         .filter(Boolean)
         .join('.'),
-      code: String(
-        v.params?.issue && typeof v.params.issue === 'object' && 'code' in v.params.issue
-          ? v.params.issue.code
-          : v.keyword,
-      ),
+      code: issueCode(v.params) ?? v.keyword,
       message: v.message ?? 'Invalid',
     }));
     return problems.validation(errors);
@@ -55,6 +53,8 @@ export function toProblem(error: unknown): Problem {
       return problems.validation([{ field: 'request', code: 'invalid', message: e.message }]);
   }
   if (ranOutOfTime(e)) return problems.databaseBusy();
+  // A multipart body without a boundary, cut off, or with broken part headers (busboy's words).
+  if (e instanceof Error && MALFORMED_MULTIPART.test(e.message)) return malformedUpload();
   if (e.statusCode === 429) return problems.rateLimited(60);
   if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
     return new Problem(e.statusCode, 'bad_request', msg('The request is not valid.'), e.message);
@@ -81,6 +81,43 @@ function ranOutOfTime(error: unknown): boolean {
 }
 const droppedConnection =
   /^(Connection terminated unexpectedly|Client has encountered a connection error and is not queryable)$/;
+
+const MALFORMED_MULTIPART =
+  /^(Multipart: Boundary not found|Unexpected end of (form|multipart)|Malformed part header)/;
+const malformedUpload = () =>
+  new Problem(400, 'malformed_upload', msg('The upload was cut off or malformed.'), undefined, [
+    { field: 'file', code: 'malformed_upload', message: 'The upload was cut off or malformed' },
+  ]);
+
+/**
+ * Answers what Node's HTTP parser refuses before Fastify sees a request (headers or an address
+ * over `maxHeaderSize`: 431; a timeout: 408; anything else: 400) as problem+json like every other
+ * error. No locale is known yet, so the title is English.
+ */
+export function clientErrorHandler(this: FastifyInstance, error: Error & { code?: string }, socket: Socket) {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, code, title] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'headers_too_large', msg('The address or the request headers are too long.')]
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'request_timeout', msg('The request took too long to arrive.')]
+        : [400, 'bad_request', msg('The request is not valid.')];
+  const body = JSON.stringify({ type: 'about:blank', status, code, title });
+  if (socket.writable)
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Type: application/problem+json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    );
+  socket.destroy(error);
+}
+
+/**
+ * The stable code of a failed field: a refinement's own `params.code` when it names one
+ * (`unstorable_text`), else Zod's issue code (which the provider passes as the keyword).
+ */
+function issueCode(params: unknown): string | undefined {
+  const own = (params as { params?: { code?: unknown } } | undefined)?.params?.code;
+  return typeof own === 'string' ? own : undefined;
+}
 
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error, request, reply) => {

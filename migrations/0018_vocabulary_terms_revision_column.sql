@@ -1,0 +1,1 @@
+ALTER TABLE "vocabularies" ADD COLUMN "terms_revision" bigint DEFAULT 0 NOT NULL;
