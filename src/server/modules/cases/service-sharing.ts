@@ -105,8 +105,43 @@ export async function withdrawConsent(ctx: Ctx, caseId: string, consentId: strin
 
 type ReferralRow = NonNullable<Awaited<ReturnType<typeof children.findReferral>>>;
 
+/**
+ * A receiver whose referral was revoked (also how a client's withdrawn consent takes effect) or
+ * rejected keeps only that it ended, from whom and when: no case, no note, no reasons.
+ */
+function presentEndedForReceiver(ctx: Ctx, row: ReferralRow, record: ReferralRecord) {
+  const r = row.referral;
+  return {
+    id: r.id,
+    caseId: null,
+    fromOrganisationId: r.fromOrganisationId,
+    fromOrganisationName: row.fromOrganisationName,
+    caseReference: null,
+    caseTitle: null,
+    toOrganisationId: r.toOrganisationId,
+    toOrganisationName: row.toOrganisationName,
+    toCountry: row.toCountry,
+    toUserId: r.toUserId,
+    sharedFields: [],
+    status: r.status,
+    note: null,
+    consentId: null,
+    overridden: false,
+    overrideReason: null,
+    createdAt: r.createdAt.toISOString(),
+    respondedAt: r.respondedAt?.toISOString() ?? null,
+    responseReason: null,
+    revokedAt: r.revokedAt?.toISOString() ?? null,
+    version: r.version,
+    url: null,
+    abilities: abilitiesFor(ctx.actor, 'caseReferral', record),
+  };
+}
+
 function presentReferral(ctx: Ctx, row: ReferralRow, record: ReferralRecord) {
   const r = row.referral;
+  if (!record.senderTeam && (r.status === 'revoked' || r.status === 'rejected'))
+    return presentEndedForReceiver(ctx, row, record);
   return {
     id: r.id,
     caseId: r.caseId,

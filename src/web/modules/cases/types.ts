@@ -51,7 +51,8 @@ export interface Consent {
 
 export interface Referral {
   id: string;
-  caseId: string;
+  /** Null for the receiver once the referral was revoked or rejected. */
+  caseId: string | null;
   fromOrganisationId: string;
   fromOrganisationName: string;
   caseReference: string | null;
