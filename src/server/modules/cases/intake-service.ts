@@ -3,6 +3,7 @@ import { recordAudit } from '../../platform/audit/recorder.ts';
 import { safeEqual, sha256 } from '../../platform/auth/crypto.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import { Problem, problems } from '../../platform/http/problem.ts';
+import { sealCaseText, searchKeyOf } from './case-text.ts';
 import { decryptField, encryptField, newDataKey } from './crypto.ts';
 import { checkSolution, issueChallenge } from './intake-pow.ts';
 import { derivedSecret, keyringOf, unwrapWith, wrapWithActive } from './keys.ts';
@@ -112,7 +113,14 @@ export async function submitIntake(ctx: Ctx, input: IntakeInput) {
       id,
       organisationId,
       reference,
-      title: `Get-help request${input.sector ? `, ${input.sector.replace('_', ' ')}` : ''}${input.destinationCountry ? `, ${input.destinationCountry}` : ''}`,
+      ...sealCaseText(dataKey, await searchKeyOf(tx, ring), {
+        id,
+        reference,
+        title: `Get-help request${input.sector ? `, ${input.sector.replace('_', ' ')}` : ''}${input.destinationCountry ? `, ${input.destinationCountry}` : ''}`,
+        employerName: null,
+        agencyName: null,
+        sector: input.sector ?? null,
+      }),
       status: 'intake',
       source: 'intake',
       nationality: input.nationality ?? null,
