@@ -17,9 +17,9 @@ export interface TestApp {
 
 /** Builds the real application on a fresh database; call `close()` in afterAll. */
 export async function createTestApp(
-  options: { demo?: boolean; config?: Partial<Config> } = {},
+  options: { demo?: boolean; config?: Partial<Config>; applicationOwner?: boolean } = {},
 ): Promise<TestApp> {
-  const { database, drop } = await createTestDatabase();
+  const { database, drop } = await createTestDatabase({ applicationOwner: options.applicationOwner });
   await ensureRoleDefaults(database.db);
   if (options.demo) await loadDemoData(database);
   const config = loadConfig({ LOG_LEVEL: 'silent', DEMO_DATA: 'false' } as NodeJS.ProcessEnv, options.config);

@@ -7,7 +7,7 @@ import { runMigrations } from '../db/migrate.ts';
  * A fresh, migrated database for one test file: in-memory PGlite by default, or a brand-new
  * database on the PostgreSQL server named by DATABASE_URL, dropped again by `drop()`.
  */
-export async function createTestDatabase(): Promise<{
+export async function createTestDatabase(options: { applicationOwner?: boolean } = {}): Promise<{
   database: Database;
   url?: string;
   drop(): Promise<void>;
@@ -19,12 +19,24 @@ export async function createTestDatabase(): Promise<{
     return { database, drop: () => database.close() };
   }
   const name = `tulay_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const password = randomBytes(12).toString('hex');
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  if (options.applicationOwner) {
+    // As docs/OPERATIONS.md sets up production: an ordinary login role with CREATEROLE owns the
+    // database and runs the migrations, so row-level security applies to the owner as it will there.
+    await admin.query(`create role ${name} login password '${password}' createrole`);
+    await admin.query(`create database ${name} owner ${name}`);
+  } else {
+    await admin.query(`create database ${name}`);
+  }
   await admin.end();
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
+  if (options.applicationOwner) {
+    url.username = name;
+    url.password = password;
+  }
   const database = await openDatabase({
     databaseUrl: url.toString(),
     dataDir: '',
@@ -39,6 +51,7 @@ export async function createTestDatabase(): Promise<{
       const c = new pg.Client({ connectionString: serverUrl });
       await c.connect();
       await c.query(`drop database if exists ${name} with (force)`);
+      if (options.applicationOwner) await c.query(`drop role if exists ${name}`);
       await c.end();
     },
   };

@@ -263,7 +263,14 @@ describe('a case across borders', () => {
       cookie: w.lawyer.cookie,
       payload: { decision: 'reject', reason: 'No capacity this month', version: a.version },
     });
-    expect(rejected.json().data).toMatchObject({
+    // Once answered with a rejection, the receiver keeps only that it ended; the sender reads why.
+    expect(rejected.json().data).toMatchObject({ status: 'rejected', caseId: null, responseReason: null });
+    const sent = await t.request({
+      method: 'GET',
+      url: `/api/v1/cases/${kase.id}/referrals`,
+      cookie: w.worker.cookie,
+    });
+    expect(sent.json().data.find((r: { id: string }) => r.id === a.id)).toMatchObject({
       status: 'rejected',
       responseReason: 'No capacity this month',
     });

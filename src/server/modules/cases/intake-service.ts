@@ -9,6 +9,7 @@ import {
   type Throttle,
   throttleKey,
 } from '../../platform/throttle/throttle.ts';
+import { sealCaseText, searchKeyOf } from './case-text.ts';
 import { decryptField, encryptField, newDataKey } from './crypto.ts';
 import { checkSolution, issueChallenge } from './intake-pow.ts';
 import { derivedSecret, keyringOf, unwrapWith, wrapWithActive } from './keys.ts';
@@ -116,7 +117,14 @@ export async function submitIntake(ctx: Ctx, input: IntakeInput) {
       id,
       organisationId,
       reference,
-      title: `Get-help request${input.sector ? `, ${input.sector.replace('_', ' ')}` : ''}${input.destinationCountry ? `, ${input.destinationCountry}` : ''}`,
+      ...sealCaseText(dataKey, await searchKeyOf(tx, ring), {
+        id,
+        reference,
+        title: `Get-help request${input.sector ? `, ${input.sector.replace('_', ' ')}` : ''}${input.destinationCountry ? `, ${input.destinationCountry}` : ''}`,
+        employerName: null,
+        agencyName: null,
+        sector: input.sector ?? null,
+      }),
       status: 'intake',
       source: 'intake',
       nationality: input.nationality ?? null,

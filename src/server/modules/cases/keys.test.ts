@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config.ts';
 import type { TestApp } from '../../testing/harness.ts';
+import { searchKeyOf, searchTokens } from './case-text.ts';
 import { decryptField, encryptField, newDataKey, unwrapDataKey, wrapDataKey } from './crypto.ts';
 import { generateKeyEntry, keyringOf, parseKeyring, rotateCaseKeys, unwrapWith } from './keys.ts';
 import * as repo from './repository.ts';
@@ -97,5 +98,17 @@ describe('key rotation', () => {
       expect(client.name).toBe('Maria Santos');
     }
     expect(await rotateCaseKeys(t.database, parseKeyring(newEntry))).toBe(0);
+    // The search key moved too: the blind index still answers with only the new key.
+    const search = await t.database.db.execute(sql`select master_key_id from case_search_keys`);
+    expect(search.rows).toEqual([{ master_key_id: 'new' }]);
+    const tokens = await withCaseAccess(
+      t.database,
+      { userId: w.worker.id, organisationId: w.worker.organisationId },
+      async (tx) => searchTokens(await searchKeyOf(tx, onlyNew), ['Blue Star']),
+    );
+    const found = await t.database.db.execute(
+      sql`select count(*)::int as n from cases where search_tokens @> ${`{${tokens.join(',')}}`}::text[]`,
+    );
+    expect((found.rows[0] as { n: number }).n).toBe(2);
   });
 });

@@ -5,6 +5,7 @@ import type { Config } from '../../config.ts';
 import type { Database } from '../../db/client.ts';
 import { unwrapDataKey, wrapDataKey } from './crypto.ts';
 import * as repo from './repository-system.ts';
+import * as textRepo from './repository-text.ts';
 import { withCaseSystem } from './rls.ts';
 
 /** The master keys: the first is used to wrap new data keys, the others only to unwrap old ones. */
@@ -92,6 +93,11 @@ export function derivedSecret(ring: Keyring, purpose: string): Buffer {
  */
 export async function rotateCaseKeys(database: Database, ring: Keyring, batch = 500): Promise<number> {
   let total = 0;
+  // The search key (case-text.ts) is wrapped like a data key, under its own id.
+  await withCaseSystem(database, async (tx) => {
+    for (const row of await textRepo.searchKeysNotWrappedBy(tx, ring.activeId))
+      await textRepo.rewrapSearchKey(tx, row.id, wrapWithActive(ring, row.id, unwrapWith(ring, row.id, row)));
+  });
   for (;;) {
     const done = await withCaseSystem(database, async (tx) => {
       const rows = await repo.keysNotWrappedBy(tx, ring.activeId, batch);

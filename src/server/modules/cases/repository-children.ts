@@ -87,6 +87,7 @@ const referralColumns = {
   // Read under the same row-level security as every case read: null when the actor may not see the case.
   caseReference: sql<string | null>`(select c.reference from cases c where c.id = case_referrals.case_id)`,
   caseTitle: sql<string | null>`(select c.title from cases c where c.id = case_referrals.case_id)`,
+  caseTitleEnc: sql<string | null>`(select c.title_enc from cases c where c.id = case_referrals.case_id)`,
 };
 
 export async function findReferral(tx: Tx, id: string) {

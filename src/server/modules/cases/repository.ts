@@ -1,6 +1,5 @@
 import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
-import { safeWebsearch } from '../../db/websearch.ts';
 import { users } from '../../platform/auth/schema.ts';
 import { organisations } from '../directory/schema.ts';
 import type { CaseAccessRecord } from './policy.ts';
@@ -112,7 +111,8 @@ export async function findCase(tx: Tx, id: string) {
 
 export interface CaseListFilter {
   userId: string;
-  q?: string;
+  /** Blind-index tokens of the search words (case-text.ts): a case matches when it has them all. */
+  tokens?: string[];
   status?: string;
   /** Keyset cursor: the (updated_at, id) of the last row seen. */
   after?: { at: string; id: string };
@@ -122,7 +122,11 @@ export interface CaseListFilter {
 export interface CaseListRow {
   id: string;
   reference: string;
-  title: string;
+  title: string | null;
+  titleEnc: string | null;
+  /** The case's wrapped data key, to open the title (none once shredded). */
+  masterKeyId: string | null;
+  wrappedKey: string | null;
   status: string;
   organisationId: string;
   originCountry: string | null;
@@ -157,11 +161,20 @@ export function listCasesQuery(f: CaseListFilter) {
     )
     select c.* from visible v
     cross join lateral (
-      select id, reference, title, status, organisation_id, origin_country, destination_country, sector,
-             violation_codes, updated_at, updated_at::text as cursor_at, version
+      select id, reference, title, title_enc, status, organisation_id, origin_country, destination_country,
+             sector, violation_codes, updated_at, updated_at::text as cursor_at, version,
+             (select k.master_key_id from case_keys k where k.case_id = cases.id) as master_key_id,
+             (select k.wrapped_key from case_keys k where k.case_id = cases.id) as wrapped_key
       from cases
       where cases.id = v.id
-        ${f.q ? sql`and search_vector @@ websearch_to_tsquery('simple', ${safeWebsearch(f.q)})` : sql``}
+        ${
+          f.tokens?.length
+            ? sql`and search_tokens @> array[${sql.join(
+                f.tokens.map((t) => sql`${t}`),
+                sql`, `,
+              )}]::text[]`
+            : sql``
+        }
         ${f.status ? sql`and status = ${f.status}` : sql``}
         ${f.after ? sql`and (updated_at, id) < (${f.after.at}::timestamptz, ${f.after.id}::uuid)` : sql``}
       offset 0
@@ -175,7 +188,10 @@ export async function listCases(tx: Tx, f: CaseListFilter): Promise<CaseListRow[
   return (result.rows as Array<Record<string, unknown>>).map((r) => ({
     id: r.id as string,
     reference: r.reference as string,
-    title: r.title as string,
+    title: r.title as string | null,
+    titleEnc: r.title_enc as string | null,
+    masterKeyId: r.master_key_id as string | null,
+    wrappedKey: r.wrapped_key as string | null,
     status: r.status as string,
     organisationId: r.organisation_id as string,
     originCountry: r.origin_country as string | null,

@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
   boolean,
-  customType,
   date,
   index,
   integer,
@@ -16,11 +15,10 @@ import {
 import { users } from '../../platform/auth/schema.ts';
 import { organisations } from '../directory/schema.ts';
 
-const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
-
 /**
- * Legal-aid cases. Identifying data (the client, the narrative) is stored only as AES-256-GCM
- * ciphertext under the case's own data key (see case_keys). Row-level security (migration
+ * Legal-aid cases. Identifying data (the client, the narrative, and the free text that may name
+ * people: title, employer and agency names) is stored only as AES-256-GCM ciphertext under the
+ * case's own data key (see case_keys). Row-level security (migration
  * cases_rls) lets the `tulay_case_reader` role see a row only when the acting user is assigned,
  * supervises the handling organisation, or received a live referral.
  */
@@ -32,8 +30,13 @@ export const cases = pgTable(
       .notNull()
       .references(() => organisations.id),
     reference: text('reference').notNull(),
-    /** A short, non-identifying title ("Wage theft, domestic worker, Riyadh"): searchable. */
-    title: text('title').notNull(),
+    /**
+     * Clear-text title of cases written before titles were encrypted; emptied by
+     * encryptLegacyCaseText at start, never written again. Likewise employer_name, agency_name.
+     */
+    title: text('title'),
+    /** The short title ("Wage theft, domestic worker, Riyadh"), encrypted; searchable through search_tokens. */
+    titleEnc: text('title_enc'),
     status: text('status').notNull().default('intake'),
     source: text('source').notNull().default('staff'),
     nationality: text('nationality'),
@@ -42,8 +45,10 @@ export const cases = pgTable(
     sector: text('sector'),
     employerOrganisationId: uuid('employer_organisation_id').references(() => organisations.id),
     employerName: text('employer_name'),
+    employerNameEnc: text('employer_name_enc'),
     agencyOrganisationId: uuid('agency_organisation_id').references(() => organisations.id),
     agencyName: text('agency_name'),
+    agencyNameEnc: text('agency_name_enc'),
     violationCodes: text('violation_codes').array().notNull().default(sql`'{}'::text[]`),
     /** Encrypted JSON: name, contacts, passport/ID numbers, addresses. */
     clientEnc: text('client_enc'),
@@ -52,9 +57,12 @@ export const cases = pgTable(
     outcomeAmount: numeric('outcome_amount', { precision: 14, scale: 2 }),
     outcomeCurrency: text('outcome_currency'),
     language: text('language'),
-    searchVector: tsvector('search_vector').generatedAlwaysAs(
-      sql`to_tsvector('simple'::regconfig, coalesce(reference, '') || ' ' || coalesce(title, '') || ' ' || coalesce(employer_name, '') || ' ' || coalesce(agency_name, '') || ' ' || coalesce(sector, ''))`,
-    ),
+    /**
+     * Blind index: HMAC-SHA-256 of each word of the reference, title, employer, agency and sector
+     * under the installation's search key (case_search_keys), so a search matches whole words
+     * without the words being in the database. Cleared when the case is shredded.
+     */
+    searchTokens: text('search_tokens').array(),
     createdBy: uuid('created_by').references(() => users.id),
     /**
      * True from creation until the creator's own assignment is written (same transaction): lets
@@ -71,7 +79,7 @@ export const cases = pgTable(
   (t) => [
     uniqueIndex('cases_reference_key').on(t.reference),
     index('cases_org_updated_idx').on(t.organisationId, t.updatedAt),
-    index('cases_search_idx').using('gin', t.searchVector),
+    index('cases_search_tokens_idx').using('gin', t.searchTokens),
     index('cases_retention_idx').on(t.retentionUntil),
   ],
 );
@@ -164,14 +172,18 @@ export const caseReferrals = pgTable(
     toUserId: uuid('to_user_id').references(() => users.id),
     sharedFields: text('shared_fields').array().notNull(),
     status: text('status').notNull().default('pending'),
+    /** Clear text of referrals written before encryption; emptied at start like cases.title. */
     note: text('note'),
+    noteEnc: text('note_enc'),
     consentId: uuid('consent_id').references(() => caseConsents.id),
     overrideReason: text('override_reason'),
+    overrideReasonEnc: text('override_reason_enc'),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     respondedBy: uuid('responded_by').references(() => users.id),
     respondedAt: timestamp('responded_at', { withTimezone: true }),
     responseReason: text('response_reason'),
+    responseReasonEnc: text('response_reason_enc'),
     revokedBy: uuid('revoked_by').references(() => users.id),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     version: integer('version').notNull().default(1),
@@ -209,7 +221,9 @@ export const caseTasks = pgTable(
     caseId: uuid('case_id')
       .notNull()
       .references(() => cases.id, { onDelete: 'cascade' }),
-    title: text('title').notNull(),
+    /** Clear text of tasks written before encryption; emptied at start like cases.title. */
+    title: text('title'),
+    titleEnc: text('title_enc'),
     dueAt: timestamp('due_at', { withTimezone: true }),
     remindAt: timestamp('remind_at', { withTimezone: true }),
     /** When the reminder email went out (at most once per reminder time). */
@@ -260,4 +274,14 @@ export const caseIntakeAccess = pgTable('case_intake_access', {
 export const intakeSpentChallenges = pgTable('intake_spent_challenges', {
   challengeHash: text('challenge_hash').primaryKey(),
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+});
+
+/**
+ * The installation's key for the case search index, wrapped by a master key like a data key (and
+ * rewrapped by key rotation). One row, created on first use.
+ */
+export const caseSearchKeys = pgTable('case_search_keys', {
+  id: text('id').primaryKey(),
+  masterKeyId: text('master_key_id').notNull(),
+  wrappedKey: text('wrapped_key').notNull(),
 });

@@ -5,8 +5,9 @@ import { abilitiesFor, authorize } from '../../platform/access/policy.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import { problems } from '../../platform/http/problem.ts';
 import { auditNow, caseTx, dataKeyOf, loadAccess } from './case-context.ts';
+import { openCaseText, sealCaseText, searchKeyOf, searchTokens, searchWords } from './case-text.ts';
 import { decryptField, encryptField, newDataKey } from './crypto.ts';
-import { keyringOf, wrapWithActive } from './keys.ts';
+import { keyringOf, unwrapWith, wrapWithActive } from './keys.ts';
 import type { CaseAccessRecord } from './policy.ts';
 import * as repo from './repository.ts';
 import { insertEvent } from './repository-children.ts';
@@ -26,16 +27,14 @@ export function newCaseReference(prefix = 'C'): string {
   return `${prefix}-${new Date().getUTCFullYear()}-${code}`;
 }
 
+// Title, employer and agency names are sealed separately (case-text.ts): they may name people.
 const factsOf = (i: Partial<CreateCaseInput>) => ({
-  ...(i.title !== undefined ? { title: i.title } : {}),
   ...(i.nationality !== undefined ? { nationality: i.nationality } : {}),
   ...(i.originCountry !== undefined ? { originCountry: i.originCountry } : {}),
   ...(i.destinationCountry !== undefined ? { destinationCountry: i.destinationCountry } : {}),
   ...(i.sector !== undefined ? { sector: i.sector } : {}),
   ...(i.employerOrganisationId !== undefined ? { employerOrganisationId: i.employerOrganisationId } : {}),
-  ...(i.employerName !== undefined ? { employerName: i.employerName } : {}),
   ...(i.agencyOrganisationId !== undefined ? { agencyOrganisationId: i.agencyOrganisationId } : {}),
-  ...(i.agencyName !== undefined ? { agencyName: i.agencyName } : {}),
   ...(i.violationCodes !== undefined ? { violationCodes: [...new Set(i.violationCodes)] } : {}),
   ...(i.language !== undefined ? { language: i.language } : {}),
 });
@@ -60,14 +59,22 @@ export async function createCase(ctx: Ctx, input: CreateCaseInput) {
   await caseTx(ctx, async (tx, actor) => {
     await checkDirectoryLinks(tx, input);
     const dataKey = newDataKey();
+    const reference = newCaseReference();
     await repo.insertCase(tx, {
       id,
       organisationId: actor.organisationId,
-      reference: newCaseReference(),
-      title: input.title,
+      reference,
       status: 'intake',
       source: 'staff',
       ...factsOf(input),
+      ...sealCaseText(dataKey, await searchKeyOf(tx, ring), {
+        id,
+        reference,
+        title: input.title,
+        employerName: input.employerName ?? null,
+        agencyName: input.agencyName ?? null,
+        sector: input.sector ?? null,
+      }),
       clientEnc: input.client ? encryptField(dataKey, id, 'client', input.client) : null,
       narrativeEnc: input.narrative ? encryptField(dataKey, id, 'narrative', input.narrative) : null,
       createdBy: actor.userId,
@@ -107,15 +114,19 @@ export async function listCases(
     }
     after = { at, id };
   }
-  const rows = await caseTx(ctx, (tx, actor) =>
-    repo.listCases(tx, {
+  const ring = keyringOf(ctx.config);
+  const rows = await caseTx(ctx, async (tx, actor) => {
+    const words = filter.q ? searchWords(filter.q) : [];
+    // A search with no whole word in it ("--") matches nothing rather than everything.
+    if (filter.q && !words.length) return [];
+    return repo.listCases(tx, {
       userId: actor.userId,
-      q: filter.q,
+      tokens: words.length ? searchTokens(await searchKeyOf(tx, ring), words) : undefined,
       status: filter.status,
       after,
       limit: filter.limit + 1,
-    }),
-  );
+    });
+  });
   const page = rows.slice(0, filter.limit);
   // Lists carry no identifying data, but who looked through which cases is still worth knowing;
   // the search words themselves are not kept (staff may type a name).
@@ -126,8 +137,13 @@ export async function listCases(
   });
   const last = page.at(-1);
   return {
-    data: page.map(({ cursorAt: _, ...r }) => ({
+    data: page.map(({ cursorAt: _, titleEnc, masterKeyId, wrappedKey, ...r }) => ({
       ...r,
+      // Lists show the title as before; it is decrypted per row with the case's own key.
+      title: openCaseText(
+        masterKeyId && wrappedKey ? unwrapWith(ring, r.id, { masterKeyId, wrappedKey }) : null,
+        { ...noText, id: r.id, title: r.title, titleEnc },
+      ).title,
       updatedAt: r.updatedAt.toISOString(),
       url: `/api/v1/cases/${r.id}`,
     })),
@@ -137,6 +153,13 @@ export async function listCases(
         : null,
   };
 }
+
+const noText = {
+  employerName: null,
+  employerNameEnc: null,
+  agencyName: null,
+  agencyNameEnc: null,
+};
 
 /** What a referral receiver may see: the fields the referral shares, never more. */
 function visibleParts(access: CaseAccessRecord) {
@@ -156,10 +179,11 @@ function present(
   const parts = visibleParts(access);
   const decrypt = (field: 'client' | 'narrative', value: string | null) =>
     parts.has(field) && value && dataKey ? decryptField(dataKey, c.id, field, value) : null;
+  const text = openCaseText(dataKey, c);
   return {
     id: c.id,
     reference: c.reference,
-    title: c.title,
+    title: text.title,
     status: c.status,
     source: c.source,
     organisationId: c.organisationId,
@@ -173,9 +197,9 @@ function present(
           destinationCountry: c.destinationCountry,
           sector: c.sector,
           employerOrganisationId: c.employerOrganisationId,
-          employerName: c.employerName,
+          employerName: text.employerName,
           agencyOrganisationId: c.agencyOrganisationId,
-          agencyName: c.agencyName,
+          agencyName: text.agencyName,
           violationCodes: c.violationCodes,
           outcome: c.outcome,
           outcomeAmount: c.outcomeAmount === null ? null : Number(c.outcomeAmount),
@@ -204,12 +228,13 @@ export async function readCase(ctx: Ctx, id: string, options: { audit?: boolean 
     const parts = visibleParts(access);
     const wantsKey =
       (parts.has('client') && row.case.clientEnc) || (parts.has('narrative') && row.case.narrativeEnc);
-    const dataKey = wantsKey ? await dataKeyOf(ctx, tx, id) : null;
+    // The title (and, with facts, employer and agency) is sealed too: every reader opens the key.
+    const dataKey = await dataKeyOf(ctx, tx, id);
     if (options.audit !== false) {
       await auditNow(ctx, tx, 'case.read', id, {
         access: access.assigned || access.supervisor ? 'team' : 'referral',
       });
-      if (dataKey)
+      if (dataKey && wantsKey)
         await auditNow(ctx, tx, 'case.decrypt', id, {
           fields: ['client', 'narrative'].filter((f) => parts.has(f)),
         });
@@ -242,10 +267,26 @@ export async function updateCase(ctx: Ctx, id: string, input: UpdateCaseInput) {
       );
     }
     await checkDirectoryLinks(tx, input);
-    const needsKey = input.client !== undefined || input.narrative !== undefined;
+    const textChanges =
+      input.title !== undefined ||
+      input.employerName !== undefined ||
+      input.agencyName !== undefined ||
+      input.sector !== undefined;
+    const needsKey = textChanges || input.client !== undefined || input.narrative !== undefined;
     const dataKey = needsKey ? await dataKeyOf(ctx, tx, id) : null;
+    const text = textChanges ? openCaseText(dataKey, current) : null;
     const changed = await repo.updateCaseIfVersion(tx, id, input.version, {
       ...factsOf(input),
+      ...(text
+        ? sealCaseText(dataKey!, await searchKeyOf(tx, keyringOf(ctx.config)), {
+            id,
+            reference: current.reference,
+            title: input.title ?? text.title ?? '',
+            employerName: input.employerName !== undefined ? input.employerName : text.employerName,
+            agencyName: input.agencyName !== undefined ? input.agencyName : text.agencyName,
+            sector: input.sector !== undefined ? input.sector : current.sector,
+          })
+        : {}),
       ...(input.status ? { status: input.status } : {}),
       ...(input.client !== undefined
         ? { clientEnc: input.client ? encryptField(dataKey!, id, 'client', input.client) : null }

@@ -1,7 +1,8 @@
 import { abilitiesFor, authorize } from '../../platform/access/policy.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import { problems } from '../../platform/http/problem.ts';
-import { auditNow, caseTx, loadAccess } from './case-context.ts';
+import { auditNow, caseTx, dataKeyOf, loadAccess } from './case-context.ts';
+import { openText, sealText } from './case-text.ts';
 import type { ReferralRecord } from './policy.ts';
 import * as repo from './repository.ts';
 import * as children from './repository-children.ts';
@@ -104,9 +105,76 @@ export async function withdrawConsent(ctx: Ctx, caseId: string, consentId: strin
 }
 
 type ReferralRow = NonNullable<Awaited<ReturnType<typeof children.findReferral>>>;
+type CaseTx = Parameters<Parameters<typeof caseTx>[1]>[0];
+
+/**
+ * Notes and reasons are sealed under the case's data key, so only someone who may read the case
+ * reads them: a receiver loses them with the referral, and shredding destroys them.
+ */
+async function openReferral(ctx: Ctx, tx: CaseTx, row: ReferralRow, keys: Map<string, Buffer | null>) {
+  const r = row.referral;
+  if (!keys.has(r.caseId)) keys.set(r.caseId, await dataKeyOf(ctx, tx, r.caseId));
+  const key = keys.get(r.caseId)!;
+  return {
+    ...row,
+    caseTitle: openText(key, r.caseId, 'title', row.caseTitleEnc, row.caseTitle),
+    referral: {
+      ...r,
+      note: openText(key, r.caseId, 'referral_note', r.noteEnc, r.note),
+      overrideReason: openText(key, r.caseId, 'referral_override', r.overrideReasonEnc, r.overrideReason),
+      responseReason: openText(key, r.caseId, 'referral_response', r.responseReasonEnc, r.responseReason),
+    },
+  };
+}
+
+/** Opens and presents referral rows of one transaction (one key unwrap per case). */
+async function presentReferrals(ctx: Ctx, tx: CaseTx, rows: ReferralRow[]) {
+  const keys = new Map<string, Buffer | null>();
+  const out = [];
+  for (const row of rows) {
+    const record = await referralRecord(ctx, tx, row);
+    out.push(presentReferral(ctx, await openReferral(ctx, tx, row, keys), record));
+  }
+  return out;
+}
+
+/**
+ * A receiver whose referral was revoked (also how a client's withdrawn consent takes effect) or
+ * rejected keeps only that it ended, from whom and when: no case, no note, no reasons.
+ */
+function presentEndedForReceiver(ctx: Ctx, row: ReferralRow, record: ReferralRecord) {
+  const r = row.referral;
+  return {
+    id: r.id,
+    caseId: null,
+    fromOrganisationId: r.fromOrganisationId,
+    fromOrganisationName: row.fromOrganisationName,
+    caseReference: null,
+    caseTitle: null,
+    toOrganisationId: r.toOrganisationId,
+    toOrganisationName: row.toOrganisationName,
+    toCountry: row.toCountry,
+    toUserId: r.toUserId,
+    sharedFields: [],
+    status: r.status,
+    note: null,
+    consentId: null,
+    overridden: false,
+    overrideReason: null,
+    createdAt: r.createdAt.toISOString(),
+    respondedAt: r.respondedAt?.toISOString() ?? null,
+    responseReason: null,
+    revokedAt: r.revokedAt?.toISOString() ?? null,
+    version: r.version,
+    url: null,
+    abilities: abilitiesFor(ctx.actor, 'caseReferral', record),
+  };
+}
 
 function presentReferral(ctx: Ctx, row: ReferralRow, record: ReferralRecord) {
   const r = row.referral;
+  if (!record.senderTeam && (r.status === 'revoked' || r.status === 'rejected'))
+    return presentEndedForReceiver(ctx, row, record);
   return {
     id: r.id,
     caseId: r.caseId,
@@ -122,7 +190,7 @@ function presentReferral(ctx: Ctx, row: ReferralRow, record: ReferralRecord) {
     status: r.status,
     note: r.note,
     consentId: r.consentId,
-    overridden: r.overrideReason !== null,
+    overridden: r.overrideReasonEnc !== null || r.overrideReason !== null,
     overrideReason: record.senderTeam ? r.overrideReason : null,
     createdAt: r.createdAt.toISOString(),
     respondedAt: r.respondedAt?.toISOString() ?? null,
@@ -210,29 +278,31 @@ export async function referCase(
       }
       authorize(ctx.actor, 'overrideConsent', 'case', access);
     }
+    const dataKey = (await dataKeyOf(ctx, tx, caseId))!;
     const row = await children.insertReferral(tx, {
       caseId,
       fromOrganisationId: access.organisationId,
       toOrganisationId: input.toOrganisationId,
       toUserId: input.toUserId ?? null,
       sharedFields: [...new Set(input.sharedFields)],
-      note: input.note ?? null,
+      noteEnc: sealText(dataKey, caseId, 'referral_note', input.note),
       consentId: consent?.id ?? null,
-      overrideReason: consent ? null : input.overrideReason!,
+      overrideReasonEnc: consent
+        ? null
+        : sealText(dataKey, caseId, 'referral_override', input.overrideReason),
       createdBy: actor.userId,
     });
     await repo.touchCase(tx, caseId);
     if (!consent) await auditNow(ctx, tx, 'case.refer.consent_override', caseId, { referralId: row.id });
     const found = (await children.findReferral(tx, row.id))!;
-    return presentReferral(ctx, found, await referralRecord(ctx, tx, found));
+    return (await presentReferrals(ctx, tx, [found]))[0]!;
   });
 }
 
 export async function listReferrals(ctx: Ctx, caseId: string) {
   return caseTx(ctx, async (tx) => {
     await loadAccess(ctx, tx, caseId, 'refer');
-    const rows = await children.listReferrals(tx, caseId);
-    return Promise.all(rows.map(async (r) => presentReferral(ctx, r, await referralRecord(ctx, tx, r))));
+    return presentReferrals(ctx, tx, await children.listReferrals(tx, caseId));
   });
 }
 
@@ -241,8 +311,7 @@ export async function listIncoming(ctx: Ctx) {
   authorize(ctx.actor, 'listIncoming', 'caseReferral');
   return caseTx(ctx, async (tx, actor) => {
     const supervised = await repo.supervisedOrganisations(tx, actor.userId);
-    const rows = await children.listIncomingReferrals(tx, actor.userId, supervised);
-    return Promise.all(rows.map(async (r) => presentReferral(ctx, r, await referralRecord(ctx, tx, r))));
+    return presentReferrals(ctx, tx, await children.listIncomingReferrals(tx, actor.userId, supervised));
   });
 }
 
@@ -287,15 +356,17 @@ export async function respondToReferral(
   }
   return caseTx(ctx, async (tx, actor) => {
     await loadReferral(ctx, tx, caseId, id, 'respond');
+    // The receiver of a pending referral may read the case, hence its key, until they answer.
+    const dataKey = await dataKeyOf(ctx, tx, caseId);
     const changed = await children.updateReferralIfVersion(tx, id, input.version, {
       status: input.decision === 'accept' ? 'accepted' : 'rejected',
       respondedBy: actor.userId,
       respondedAt: new Date(),
-      responseReason: input.reason ?? null,
+      responseReasonEnc: dataKey ? sealText(dataKey, caseId, 'referral_response', input.reason) : null,
     });
     if (!changed) throw problems.versionConflict();
     const found = (await children.findReferral(tx, id))!;
-    return presentReferral(ctx, found, await referralRecord(ctx, tx, found));
+    return (await presentReferrals(ctx, tx, [found]))[0]!;
   });
 }
 
@@ -317,6 +388,6 @@ export async function revokeReferral(ctx: Ctx, caseId: string, id: string, versi
     if (!changed) throw problems.versionConflict();
     await repo.touchCase(tx, caseId);
     const found = (await children.findReferral(tx, id))!;
-    return presentReferral(ctx, found, await referralRecord(ctx, tx, found));
+    return (await presentReferrals(ctx, tx, [found]))[0]!;
   });
 }

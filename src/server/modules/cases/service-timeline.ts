@@ -1,6 +1,7 @@
 import type { Ctx } from '../../platform/http/context.ts';
 import { problems } from '../../platform/http/problem.ts';
 import { auditNow, caseTx, dataKeyOf, loadAccess, problemIfShredded } from './case-context.ts';
+import { openText, sealText } from './case-text.ts';
 import { decryptField, encryptField } from './crypto.ts';
 import * as repo from './repository.ts';
 import * as children from './repository-children.ts';
@@ -63,8 +64,10 @@ export async function addEvent(
 }
 
 type TaskRow = Awaited<ReturnType<typeof children.listTasks>>[number];
-const presentTask = (t: TaskRow) => ({
+// Task titles may name the client ("Call Maria's sister"): sealed under the case's data key.
+const presentTask = ({ titleEnc, ...t }: TaskRow, dataKey: Buffer | null) => ({
   ...t,
+  title: openText(dataKey, t.caseId, 'task_title', titleEnc, t.title),
   dueAt: t.dueAt?.toISOString() ?? null,
   remindAt: t.remindAt?.toISOString() ?? null,
   doneAt: t.doneAt?.toISOString() ?? null,
@@ -75,7 +78,9 @@ const presentTask = (t: TaskRow) => ({
 export async function listTasks(ctx: Ctx, caseId: string) {
   return caseTx(ctx, async (tx) => {
     await loadAccess(ctx, tx, caseId, 'manageTasks');
-    return (await children.listTasks(tx, caseId)).map(presentTask);
+    const rows = await children.listTasks(tx, caseId);
+    const dataKey = rows.length ? await dataKeyOf(ctx, tx, caseId) : null;
+    return rows.map((t) => presentTask(t, dataKey));
   });
 }
 
@@ -99,16 +104,17 @@ export async function addTask(
         ]);
       }
     }
+    const dataKey = await dataKeyOf(ctx, tx, caseId);
     const row = await children.insertTask(tx, {
       caseId,
-      title: input.title,
+      titleEnc: sealText(dataKey!, caseId, 'task_title', input.title),
       dueAt: input.dueAt ? new Date(input.dueAt) : null,
       remindAt: input.remindAt ? new Date(input.remindAt) : null,
       assigneeUserId: input.assigneeUserId ?? null,
       createdBy: actor.userId,
     });
     await repo.touchCase(tx, caseId);
-    return presentTask(row);
+    return presentTask(row, dataKey);
   });
 }
 
@@ -121,8 +127,11 @@ export async function updateTask(
   ctx.note({ action: 'case.task.update', resourceType: 'case', resourceId: caseId, details: { taskId } });
   return caseTx(ctx, async (tx) => {
     await loadAccess(ctx, tx, caseId, 'manageTasks');
+    const dataKey = await dataKeyOf(ctx, tx, caseId);
     const row = await children.updateTaskIfVersion(tx, caseId, taskId, input.version, {
-      ...(input.title !== undefined ? { title: input.title } : {}),
+      ...(input.title !== undefined
+        ? { title: null, titleEnc: sealText(dataKey!, caseId, 'task_title', input.title) }
+        : {}),
       ...(input.dueAt !== undefined ? { dueAt: input.dueAt ? new Date(input.dueAt) : null } : {}),
       ...(input.remindAt !== undefined
         ? { remindAt: input.remindAt ? new Date(input.remindAt) : null, remindedAt: null }
@@ -133,7 +142,7 @@ export async function updateTask(
       if (await children.taskExists(tx, caseId, taskId)) throw problems.versionConflict();
       throw problems.notFound('task');
     }
-    return presentTask(row);
+    return presentTask(row, dataKey);
   });
 }
 

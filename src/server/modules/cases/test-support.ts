@@ -10,8 +10,12 @@ import { caseSupervisors } from './schema.ts';
 // Test fixtures for the cases module: a destination-country organisation, an origin-country one and
 // an unrelated third one, with case workers and supervisors. Not a mock: all of it is real rows.
 
-export async function createCaseTestApp(config: Record<string, unknown> = {}): Promise<TestApp> {
+export async function createCaseTestApp(
+  config: Record<string, unknown> = {},
+  options: { applicationOwner?: boolean } = {},
+): Promise<TestApp> {
   return createTestApp({
+    ...options,
     config: {
       CASE_KEYS: generateKeyEntry('test1'),
       DATA_DIR: mkdtempSync(join(tmpdir(), 'tulay-cases-')),

@@ -29,7 +29,7 @@ export function CaseDetailPage() {
   const abilities = c.abilities;
   return (
     <Stack>
-      <PageHeader title={c.title} lead={`${c.reference} · ${c.organisationName}`} />
+      <PageHeader title={c.title ?? c.reference} lead={`${c.reference} · ${c.organisationName}`} />
       <Group>
         <Badge>{t(STATUS_LABELS[c.status] ?? c.status)}</Badge>
         {c.access === 'referral' && (

@@ -71,7 +71,7 @@ export function CasesPage() {
                 <Table.Tr key={c.id}>
                   <Table.Td>
                     <Anchor component={Link} to={`/cases/${c.id}`}>
-                      {c.title}
+                      {c.title ?? c.reference}
                     </Anchor>
                     <Text size="xs" c="dimmed" dir="ltr">
                       {c.reference}

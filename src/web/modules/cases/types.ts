@@ -1,7 +1,8 @@
 export interface CaseListItem {
   id: string;
   reference: string;
-  title: string;
+  /** Null once the case was shredded (the title is sealed under the case's key). */
+  title: string | null;
   status: string;
   originCountry: string | null;
   destinationCountry: string | null;
@@ -12,7 +13,8 @@ export interface CaseListItem {
 export interface CaseDetail {
   id: string;
   reference: string;
-  title: string;
+  /** Null once the case was shredded. */
+  title: string | null;
   status: string;
   source: string;
   organisationId: string;
@@ -51,7 +53,8 @@ export interface Consent {
 
 export interface Referral {
   id: string;
-  caseId: string;
+  /** Null for the receiver once the referral was revoked or rejected. */
+  caseId: string | null;
   fromOrganisationId: string;
   fromOrganisationName: string;
   caseReference: string | null;
