@@ -25,7 +25,7 @@ export async function backupCommand(args: string[], config: Config): Promise<num
   const file = fileArgument(args, 'Usage: tulay backup <file>   (for example tulay-2026-01-31.tulay.gz)');
   if (!existsSync(dirname(file))) throw new CliFailure(`No such directory: ${dirname(file)}`);
   return withDatabase(config, { migrate: false, mustExist: true }, async (database) => {
-    const header = await writeBackup(database, file, { filesDir: join(config.dataDir, 'files') });
+    const header = await writeBackup(database, file, { dataDir: config.dataDir });
     // Recorded after the snapshot, so it is not in this file but in the next one.
     await recordAudit(database.db, {
       action: 'cli.backup',
@@ -50,7 +50,7 @@ export async function restoreCommand(args: string[], config: Config): Promise<nu
   await readHeader(file);
   return withDatabase(config, { migrate: true }, async (database) => {
     const { header, discardedCliEvents } = await restoreBackup(database, file, {
-      filesDir: join(config.dataDir, 'files'),
+      dataDir: config.dataDir,
     });
     await recordAudit(database.db, {
       action: 'cli.restore',
