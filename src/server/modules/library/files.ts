@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import { authorize } from '../../platform/access/policy.ts';
 import { ExtractionError, extractText } from '../../platform/files/extract.ts';
 import { contentDisposition, MEDIA_TYPES, safeFileName, sniffKind } from '../../platform/files/sniff.ts';
-import { fileStorage, TooLargeError } from '../../platform/files/storage.ts';
+import { fileStorage, storedFileMissing, TooLargeError } from '../../platform/files/storage.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import { Problem, problems } from '../../platform/http/problem.ts';
 import { syncPublicationIndex } from './present.ts';
@@ -131,8 +131,10 @@ async function readableFile(ctx: Ctx, fileId: string) {
 /** The bytes of a file version with its real type and a safe download name. */
 export async function downloadFile(ctx: Ctx, fileId: string) {
   const file = await readableFile(ctx, fileId);
+  const storage = fileStorage(ctx.config.dataDir);
+  if (!(await storage.exists(file.sha256))) throw storedFileMissing();
   return {
-    stream: fileStorage(ctx.config.dataDir).open(file.sha256),
+    stream: storage.open(file.sha256),
     mediaType: file.mediaType,
     size: file.byteSize,
     disposition: contentDisposition(file.fileName),

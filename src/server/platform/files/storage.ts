@@ -4,6 +4,20 @@ import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { Problem } from '../http/problem.ts';
+
+const msg = (s: string) => s;
+
+/**
+ * A record names stored bytes that are not on disk (lost, or left out of a restore): a clear answer
+ * for the reader, and logged for the operator, instead of a stream failing half-way as a 500.
+ */
+export const storedFileMissing = () =>
+  new Problem(
+    410,
+    'file_content_missing',
+    msg('The content of this file is missing from storage. An administrator can restore it from a backup.'),
+  );
 
 /** What a stored blob is known by: the SHA-256 of its bytes (hex), and its size. */
 export interface StoredBlob {
