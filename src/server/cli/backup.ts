@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { Config } from '../config.ts';
 import { type BackupHeader, writeBackup } from '../db/backup.ts';
 import { readHeader, restoreBackup } from '../db/restore.ts';

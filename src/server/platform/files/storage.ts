@@ -62,7 +62,8 @@ export class DiskStorage implements FileStorage {
 
   async put(source: Readable | Buffer, options: { maxBytes?: number } = {}): Promise<StoredBlob> {
     const tmpDir = join(this.root, 'tmp');
-    await mkdir(tmpDir, { recursive: true });
+    // Private whatever the process umask (docs: DATA_DIR is readable by Tulay's account only).
+    await mkdir(tmpDir, { recursive: true, mode: 0o700 });
     const tmp = join(tmpDir, randomBytes(12).toString('hex'));
     const hash = createHash('sha256');
     let size = 0;
@@ -73,7 +74,7 @@ export class DiskStorage implements FileStorage {
         hash.update(source);
         size = source.length;
         const { writeFile } = await import('node:fs/promises');
-        await writeFile(tmp, source);
+        await writeFile(tmp, source, { mode: 0o600 });
       } else {
         const max = options.maxBytes;
         async function* counted(input: AsyncIterable<Buffer>) {
@@ -84,11 +85,11 @@ export class DiskStorage implements FileStorage {
             yield chunk;
           }
         }
-        await pipeline(source, counted, createWriteStream(tmp));
+        await pipeline(source, counted, createWriteStream(tmp, { mode: 0o600 }));
       }
       const sha256 = hash.digest('hex');
       const target = this.path(sha256);
-      await mkdir(join(target, '..'), { recursive: true });
+      await mkdir(join(target, '..'), { recursive: true, mode: 0o700 });
       await rename(tmp, target);
       return { sha256, size };
     } catch (error) {
