@@ -36,8 +36,9 @@ const withoutCliAudit = (d: Record<string, string[][]>) => ({
   audit_events: d.audit_events!.filter((row) => !row.some((v) => v?.startsWith('cli.'))),
 });
 
+// Seven CLI processes, each starting the embedded engine: minutes on a loaded 2-core machine.
 it('backs up an embedded database and restores it into another with the real CLI', {
-  timeout: 240_000,
+  timeout: 360_000,
 }, async () => {
   const source = join(dir, 'source');
   const target = join(dir, 'target');

@@ -91,6 +91,32 @@ describe.each(engines)('stored files on %s', (engine) => {
     await refuses(tampered, /does not match its SHA-256/);
   });
 
+  it('reads a version 1 backup (evidence only) and refuses it for the library files it lacks', async () => {
+    const v1 = rewrite(file, (lines) => {
+      const header = { ...JSON.parse(lines[0]!), version: 1 };
+      const first = lines.findIndex((l) => l.startsWith('{"file"'));
+      const out = [JSON.stringify(header), ...lines.slice(1, first)];
+      let blobs = 0;
+      for (let i = first; i < lines.length - 1; i += 1) {
+        const head = JSON.parse(lines[i]!).file;
+        if (!head || head.store !== 'evidence') continue;
+        const data = Buffer.from(JSON.parse(lines[i + 1]!).data, 'base64');
+        out.push(
+          JSON.stringify({
+            blob: `${head.sha256.slice(0, 2)}/${head.sha256}`,
+            data: data.toString('base64'),
+          }),
+        );
+        blobs += 1;
+      }
+      return [...out, lines.at(-1)!.replace(/"files":\d+/, `"files":${blobs}`)];
+    });
+    await refuses(
+      v1,
+      /lacks 2 stored files that its records name: publication_files row [^;]*; publication_files row [^;]*\. Nothing/,
+    );
+  });
+
   it('restores every stored file byte for byte, and only those a record names', async () => {
     const end = JSON.parse(gunzipSync(readFileSync(file)).toString().trimEnd().split('\n').at(-1)!);
     expect(end.files).toBe(3);
