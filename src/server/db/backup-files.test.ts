@@ -99,7 +99,7 @@ describe.each(engines)('stored files on %s', (engine) => {
       let blobs = 0;
       for (let i = first; i < lines.length - 1; i += 1) {
         const head = JSON.parse(lines[i]!).file;
-        if (!head || head.store !== 'evidence') continue;
+        if (head?.store !== 'evidence') continue;
         const data = Buffer.from(JSON.parse(lines[i + 1]!).data, 'base64');
         out.push(
           JSON.stringify({
