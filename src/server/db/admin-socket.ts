@@ -63,11 +63,20 @@ export async function serveAdminSocket(
       })
       .catch(() => socket.destroy());
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(path, () => resolve());
-  });
-  chmodSync(path, 0o600);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(path, () => resolve());
+    });
+    chmodSync(path, 0o600);
+  } catch (error) {
+    // Tulay serves without it; only `tulay backup` while it runs is affected, and says so.
+    server.close();
+    log(
+      `Could not open the admin socket ${path} (${(error as Error).message}): online backups are not available.`,
+    );
+    return { close: async () => {} };
+  }
   return {
     close: () =>
       new Promise<void>((resolve) => {
