@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
+import { backupAndRecord } from './cli/backup.ts';
 import type { Config } from './config.ts';
+import { serveAdminSocket } from './db/admin-socket.ts';
 import { type Database, openDatabase, STARTUP_STATEMENT_BUDGET_MS } from './db/client.ts';
 import { runMigrations } from './db/migrate.ts';
 import { loadDemoData } from './demo/seed.ts';
@@ -54,6 +56,15 @@ export async function startServer(config: Config): Promise<Running> {
   if (!config.PUBLIC_URL)
     config.publicUrl = `http://localhost:${(app.server.address() as { port: number }).port}`;
   const setupLink = await ensureSetupLink(database, config);
+  // The embedded engine admits one process: `tulay backup` asks this one to write the snapshot.
+  const admin =
+    database.engine === 'pglite'
+      ? await serveAdminSocket(
+          config.dataDir,
+          (request) => backupAndRecord(database, config, request.file, true),
+          (message) => app.log.warn(message),
+        )
+      : null;
   const mailTimer = setInterval(() => void deliverPending(database, config).catch(() => {}), 30_000);
   mailTimer.unref();
   return {
@@ -63,6 +74,7 @@ export async function startServer(config: Config): Promise<Running> {
     url,
     async stop() {
       clearInterval(mailTimer);
+      await admin?.close();
       await app.close();
       await database.close();
     },

@@ -1,12 +1,12 @@
 // End to end: the real `tulay` binary in child processes, on embedded databases in temp directories.
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, expect, it } from 'vitest';
-import { dump, fill, freshDatabase } from '../db/backup-testing.ts';
+import { dump, fill, freshDatabase, withStoredFiles } from '../db/backup-testing.ts';
 
 const bin = fileURLToPath(new URL('../../../bin/tulay.mjs', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'tulay-cli-test-'));
@@ -36,19 +36,17 @@ const withoutCliAudit = (d: Record<string, string[][]>) => ({
   audit_events: d.audit_events!.filter((row) => !row.some((v) => v?.startsWith('cli.'))),
 });
 
+// Seven CLI processes, each starting the embedded engine: minutes on a loaded 2-core machine.
 it('backs up an embedded database and restores it into another with the real CLI', {
-  timeout: 240_000,
+  timeout: 360_000,
 }, async () => {
   const source = join(dir, 'source');
   const target = join(dir, 'target');
   const file = join(dir, 'tulay.backup.gz');
   const opened = await freshDatabase('pglite', { dataDir: source, probe: false });
   await fill(opened.database, { probe: false });
+  const stored = await withStoredFiles(opened.database, source);
   const before = withoutCliAudit(await dump(opened.database));
-  const blob = Buffer.from('ciphertext of a case file');
-  const sha = createHash('sha256').update(blob).digest('hex');
-  mkdirSync(join(source, 'files', sha.slice(0, 2)), { recursive: true });
-  writeFileSync(join(source, 'files', sha.slice(0, 2), sha), blob);
   // While Tulay (here: this process) has the embedded database open, the CLI must keep out.
   const busy = await tulay(['backup', file], source);
   expect(busy.code).toBe(1);
@@ -64,6 +62,25 @@ it('backs up an embedded database and restores it into another with the real CLI
   expect(backup.stdout).toMatch(/Backup written to .*tulay\.backup\.gz \(\d+ tables, \d+ rows\)/);
   expect(backup.code).toBe(0);
 
+  expect(statSync(file).mode & 0o777).toBe(0o600);
+
+  // One value the target refuses: the table, the line and the column, no stack trace, nothing kept.
+  const lines = gunzipSync(readFileSync(file)).toString().trimEnd().split('\n');
+  const at = lines.findIndex((l) => l.includes('"ana@example.org"'));
+  const badFile = join(dir, 'bad.backup.gz');
+  writeFileSync(
+    badFile,
+    gzipSync(`${lines.with(at, lines[at]!.replace('"administrator"', 'null')).join('\n')}\n`),
+  );
+  const bad = await tulay(['restore', badFile], target);
+  expect(bad.code).toBe(1);
+  expect(bad.stderr).toMatch(
+    new RegExp(
+      `^The backup cannot be restored: table users, the row on line ${at + 1} of the backup: .*Nothing was restored\\.\\n$`,
+    ),
+  );
+  expect(bad.stderr).not.toMatch(/\n\s+at /);
+
   const restore = await tulay(['restore', file], target);
   expect(restore.stderr).toBe('');
   expect(restore.stdout).toMatch(/Restored \d+ tables, \d+ rows from .* \(made .* on pglite\)/);
@@ -78,7 +95,9 @@ it('backs up an embedded database and restores it into another with the real CLI
   expect(missing.stderr).toContain('There is no embedded database in DATA_DIR');
   expect(existsSync(join(dir, 'never-created'))).toBe(false);
 
-  expect(readFileSync(join(target, 'files', sha.slice(0, 2), sha))).toEqual(blob);
+  for (const [path, bytes] of stored.referenced)
+    expect(readFileSync(join(target, path)).equals(bytes)).toBe(true);
+  for (const path of stored.unreferenced) expect(existsSync(join(target, path))).toBe(false);
   const restored = await freshDatabase('pglite', { dataDir: target, probe: false });
   try {
     expect(withoutCliAudit(await dump(restored.database))).toEqual(before);

@@ -1,7 +1,11 @@
 // Test helpers for backup and restore: databases on both engines, varied rows, and exact dumps.
 import { randomBytes } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
 import pg from 'pg';
+import { blobPath, writeBlob } from '../modules/cases/files-store.ts';
 import { ensureRoleDefaults } from '../platform/auth/bootstrap.ts';
+import { DiskStorage } from '../platform/files/storage.ts';
 import { applicationTables, quoteIdent, setCanonicalOutput } from './backup.ts';
 import { type Database, openDatabase } from './client.ts';
 import { runMigrations } from './migrate.ts';
@@ -154,4 +158,47 @@ export async function dump(database: Database): Promise<Record<string, string[][
   } finally {
     client.release();
   }
+}
+
+/** The stored files `withStoredFiles` wrote, by where they live relative to DATA_DIR. */
+export interface StoredFixture {
+  /** Relative path → bytes, for every file a row names. */
+  referenced: Map<string, Buffer>;
+  /** Relative paths of files no row names (an orphan, a write in progress): not backed up. */
+  unreferenced: string[];
+}
+
+/**
+ * A publication with two versions of one file (the same bytes, stored once) plus a second file
+ * larger than one backup line, and a case with one evidence file: both file stores, in DATA_DIR.
+ */
+export async function withStoredFiles(database: Database, dataDir: string): Promise<StoredFixture> {
+  const library = new DiskStorage(join(dataDir, 'files'));
+  const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(64)]);
+  const big = randomBytes(2 * 1024 * 1024 + 17); // three data lines
+  const stored = [await library.put(pdf), await library.put(big)];
+  const evidence = Buffer.concat([Buffer.from([0, 1, 2, 255]), randomBytes(100)]);
+  const evidenceSha = await writeBlob(dataDir, evidence);
+  const orphan = await library.put(Buffer.from('bytes of an upload that failed'));
+  await mkdir(join(dataDir, 'files', 'tmp'), { recursive: true });
+  await writeFile(join(dataDir, 'files', 'tmp', 'in-progress'), 'half an upload');
+  await database.pool.query(`
+    insert into publications (id, type_code, title) values ('00000000-0000-4000-8000-0000000000b1', 'report', 'Wage theft in the Gulf');
+    insert into publication_files (id, publication_id, file_group_id, version_no, file_name, media_type, byte_size, sha256, extraction) values
+      ('00000000-0000-4000-8000-0000000000c1', '00000000-0000-4000-8000-0000000000b1', '00000000-0000-4000-8000-0000000000d1', 1, 'report.pdf', 'application/pdf', ${pdf.length}, '${stored[0]!.sha256}', 'ok'),
+      ('00000000-0000-4000-8000-0000000000c2', '00000000-0000-4000-8000-0000000000b1', '00000000-0000-4000-8000-0000000000d1', 2, 'report.pdf', 'application/pdf', ${pdf.length}, '${stored[0]!.sha256}', 'ok'),
+      ('00000000-0000-4000-8000-0000000000c3', '00000000-0000-4000-8000-0000000000b1', '00000000-0000-4000-8000-0000000000d2', 1, 'annex.txt', 'text/plain', ${big.length}, '${stored[1]!.sha256}', 'ok');
+    insert into cases (id, organisation_id, reference, title) values
+      ('00000000-0000-4000-8000-0000000000e1', '00000000-0000-4000-8000-000000000001', 'C-1', 'Unpaid wages');
+    insert into case_files (case_id, blob_sha256, name_enc, content_type, size) values
+      ('00000000-0000-4000-8000-0000000000e1', '${evidenceSha}', 'enc', 'application/pdf', ${evidence.length});`);
+  const rel = (path: string) => relative(dataDir, path);
+  return {
+    referenced: new Map([
+      [rel(library.path(stored[0]!.sha256)), pdf],
+      [rel(library.path(stored[1]!.sha256)), big],
+      [rel(blobPath(dataDir, evidenceSha)), evidence],
+    ]),
+    unreferenced: [rel(library.path(orphan.sha256)), join('files', 'tmp', 'in-progress')],
+  };
 }

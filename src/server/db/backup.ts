@@ -1,15 +1,16 @@
 import { createWriteStream } from 'node:fs';
-import { open, readdir, readFile, rename, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { open as open_, rename, rm } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import type pg from 'pg';
 import { z } from 'zod';
+import { BackupRefused, damaged, RestoreRefused } from './backup-errors.ts';
+import { fileLines, referencedFiles, StoredFileUnavailable, stillReferenced } from './backup-files.ts';
 import type { Database } from './client.ts';
 
 /** Bumped when the file layout changes; restore refuses versions it does not know. */
 export const BACKUP_FORMAT = 'tulay-backup';
-export const BACKUP_VERSION = 1;
+export const BACKUP_VERSION = 2;
 
 export interface Column {
   name: string;
@@ -35,7 +36,8 @@ export interface Table {
 /** The first line of a backup file; restore checks it before reading any row. */
 export const headerSchema = z.object({
   format: z.literal(BACKUP_FORMAT),
-  version: z.literal(BACKUP_VERSION),
+  // Version 1 carried only case evidence (as `blob` lines); restore still reads it.
+  version: z.union([z.literal(1), z.literal(BACKUP_VERSION)]),
   migrations: z.number().int().min(0),
   createdAt: z.string(),
   engine: z.enum(['pglite', 'postgres']),
@@ -50,8 +52,7 @@ export const headerSchema = z.object({
 });
 export type BackupHeader = z.infer<typeof headerSchema>;
 
-/** A problem the operator can fix (wrong file, wrong database): printed as is, without a stack. */
-export class BackupRefused extends Error {}
+export { BackupRefused, damaged, RestoreRefused };
 
 /** A table or column name as an SQL identifier (names come from the catalog, never from input). */
 export const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
@@ -182,17 +183,42 @@ export async function migrationCount(client: pg.ClientBase): Promise<number> {
 const FETCH_ROWS = 1000;
 
 /**
- * Writes every application table to `file` (gzip-compressed JSON lines) from one consistent
- * snapshot. The file appears only when complete: it is written beside the target and renamed.
+ * Writes every application table, and every stored file its rows name, to `file` (gzip-compressed
+ * JSON lines) from one consistent snapshot. The file appears only when complete: it is written
+ * beside the target and renamed. `dataDir` is where the file stores live (DATA_DIR).
  */
 export async function writeBackup(
   database: Database,
   file: string,
-  options: { filesDir?: string } = {},
+  options: { dataDir?: string } = {},
 ): Promise<BackupHeader> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await writeOnce(database, file, options.dataDir);
+    } catch (error) {
+      // A file deleted after the snapshot together with its rows (retention, a removed
+      // publication) is not lost: a new snapshot no longer names it.
+      if (
+        error instanceof StoredFileUnavailable &&
+        attempt < 3 &&
+        !(await stillReferenced(database.pool, error.reference))
+      )
+        continue;
+      throw error;
+    }
+  }
+}
+
+async function writeOnce(database: Database, file: string, dataDir?: string): Promise<BackupHeader> {
   const temporary = `${file}.partial-${process.pid}`;
   const client = await database.pool.connect();
-  let header: BackupHeader | undefined;
+  let open = true;
+  const finishSnapshot = async () => {
+    if (!open) return;
+    open = false;
+    await client.query('commit');
+    client.release();
+  };
   try {
     // One snapshot for the whole file: rows written while the backup runs are either all in or all out.
     await client.query('begin isolation level repeatable read read only');
@@ -204,7 +230,12 @@ export async function writeBackup(
       counts.push(Number(r.rows[0]!.n));
     }
     const version = await client.query<{ v: string }>('select version() as v');
-    header = {
+    const files = await referencedFiles(client);
+    if (files.length && dataDir === undefined)
+      throw new BackupRefused(
+        'The records name stored files, but no data directory was given to read them from.',
+      );
+    const header: BackupHeader = {
       format: BACKUP_FORMAT,
       version: BACKUP_VERSION,
       migrations: await migrationCount(client),
@@ -217,34 +248,37 @@ export async function writeBackup(
         rows: counts[i]!,
       })),
     };
-    const head = header;
     await pipeline(
       async function* () {
-        yield `${JSON.stringify(head)}\n`;
+        yield `${JSON.stringify(header)}\n`;
         let total = 0;
         for (const table of tables) {
           yield `${JSON.stringify({ table: table.name })}\n`;
           total += yield* tableRows(client, table);
         }
-        // Case evidence lives on disk, not in the database: it travels in the same file.
-        const files = options.filesDir ? yield* blobLines(options.filesDir) : 0;
-        yield `${JSON.stringify({ end: true, rows: total, files })}\n`;
+        // The rows are read: the snapshot ends here, so a running server (one connection on the
+        // embedded engine) is held up only for the rows, not while the files are copied.
+        await finishSnapshot();
+        // Stored files live on disk, not in the database: they travel in the same file.
+        const count = files.length ? yield* fileLines(dataDir!, files) : 0;
+        yield `${JSON.stringify({ end: true, rows: total, files: count })}\n`;
       },
       createGzip(),
       createWriteStream(temporary, { mode: 0o600 }),
     );
-    await client.query('commit');
-    const handle = await open(temporary, 'r+');
+    const handle = await open_(temporary, 'r+');
     await handle.sync(); // the rename must not publish a file whose bytes are still only in cache
     await handle.close();
     await rename(temporary, file);
     return header;
   } catch (error) {
-    await client.query('rollback').catch(() => {});
+    if (open) {
+      open = false;
+      await client.query('rollback').catch(() => {});
+      client.release();
+    }
     await rm(temporary, { force: true });
     throw error;
-  } finally {
-    client.release();
   }
 }
 
@@ -263,28 +297,5 @@ async function* tableRows(client: pg.ClientBase, table: Table): AsyncGenerator<s
     yield `${batch.rows.map((row) => JSON.stringify(row)).join('\n')}\n`;
   }
   await client.query('close tulay_backup');
-  return count;
-}
-
-/** A content-addressed blob's place under the files directory: `ab/abcdef…` (SHA-256 in hex). */
-export const BLOB_NAME = /^([0-9a-f]{2})\/\1[0-9a-f]{62}$/;
-
-/**
- * Every blob under `dir` (ciphertext of case evidence, named by its SHA-256), one line each. A blob
- * deleted while the backup runs (retention) is skipped: its rows are gone from newer snapshots too.
- */
-async function* blobLines(dir: string): AsyncGenerator<string, number> {
-  let count = 0;
-  const prefixes = await readdir(dir).catch(() => [] as string[]);
-  for (const prefix of prefixes.sort()) {
-    const names = await readdir(join(dir, prefix)).catch(() => [] as string[]);
-    for (const name of names.sort()) {
-      if (!BLOB_NAME.test(`${prefix}/${name}`)) continue; // temporary files of writes in progress
-      const data = await readFile(join(dir, prefix, name)).catch(() => null);
-      if (!data) continue;
-      count += 1;
-      yield `${JSON.stringify({ blob: `${prefix}/${name}`, data: data.toString('base64') })}\n`;
-    }
-  }
   return count;
 }

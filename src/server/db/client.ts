@@ -1,8 +1,9 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.ts';
+import { secureDataDir, tightenTree } from './data-dir-mode.ts';
 import { type PgliteHost, startPgliteHost } from './pglite-host.ts';
 
 export type Engine = 'pglite' | 'postgres';
@@ -33,10 +34,19 @@ export interface DatabaseOptions {
   /** Directory for the embedded engine's files, or 'memory://' for a throw-away database. */
   dataDir: string;
   statementTimeoutMs: number;
+  /** Where to say that DATA_DIR had to be made private again (default: standard error). */
+  warn?: (message: string) => void;
 }
 
 /** Opens the database: the same `pg` driver and Drizzle code on both engines. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  // DATA_DIR holds the embedded database and the file stores on either engine: private first.
+  if (
+    options.dataDir &&
+    options.dataDir !== 'memory://' &&
+    (!options.databaseUrl || existsSync(options.dataDir))
+  )
+    secureDataDir(options.dataDir, options.warn);
   if (options.databaseUrl) {
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
@@ -69,11 +79,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     return database;
   }
   const dataDir = options.dataDir === 'memory://' ? 'memory://' : join(options.dataDir, 'pg');
-  if (dataDir !== 'memory://') mkdirSync(dataDir, { recursive: true });
+  if (dataDir !== 'memory://') mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const unlock = dataDir === 'memory://' ? () => {} : lockDataDir(dataDir);
   let host: PgliteHost;
   try {
     host = await startPgliteHost(dataDir, options.statementTimeoutMs);
+    if (dataDir !== 'memory://') tightenTree(dataDir);
   } catch (error) {
     unlock();
     throw error;

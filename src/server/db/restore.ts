@@ -1,28 +1,23 @@
-import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { createGunzip } from 'node:zlib';
 import type pg from 'pg';
 import {
   applicationTables,
   type BackupHeader,
-  BackupRefused,
-  BLOB_NAME,
+  damaged,
   headerSchema,
   migrationCount,
   quoteIdent,
+  RestoreRefused,
   setCanonicalOutput,
   type Table,
 } from './backup.ts';
 import type { Database } from './client.ts';
+import { FileSink } from './restore-files.ts';
+import { insertRows, type Row } from './restore-rows.ts';
 
-/** A file or target restore will not use; nothing was written. */
-export class RestoreRefused extends BackupRefused {}
-
-const damaged = (why: string) =>
-  new RestoreRefused(`The backup file is damaged or incomplete (${why}). Nothing was restored.`);
+export { RestoreRefused };
 
 /**
  * What "empty" means: the database has the current migrations, and no accounts, no organisations
@@ -114,11 +109,11 @@ export async function readHeader(file: string): Promise<BackupHeader> {
 export async function restoreBackup(
   database: Database,
   file: string,
-  options: { filesDir?: string } = {},
+  options: { dataDir?: string } = {},
 ): Promise<RestoreResult> {
   const header = await readHeader(file);
   const client = await database.pool.connect();
-  const blobs = new BlobWriter(options.filesDir);
+  const blobs = new FileSink(options.dataDir);
   try {
     await client.query('begin');
     await setCanonicalOutput(client);
@@ -146,6 +141,7 @@ export async function restoreBackup(
       await client.query(`alter table ${quoteIdent(t.name)} enable trigger user`);
     }
     await resetSequences(client, target);
+    await blobs.checkReferences(client);
     for (const t of header.tables) {
       const r = await client.query<{ n: string }>(`select count(*) as n from ${quoteIdent(t.name)}`);
       if (Number(r.rows[0]!.n) !== t.rows) throw damaged(`table ${t.name} did not restore ${t.rows} rows`);
@@ -158,38 +154,6 @@ export async function restoreBackup(
     throw error;
   } finally {
     client.release();
-  }
-}
-
-/** Writes restored blobs, checking each against its name; `undo` removes those it added. */
-class BlobWriter {
-  readonly added: string[] = [];
-  count = 0;
-  constructor(private readonly dir?: string) {}
-
-  async write(name: unknown, data: unknown, lineNumber: number): Promise<void> {
-    if (typeof name !== 'string' || !BLOB_NAME.test(name) || typeof data !== 'string') {
-      throw damaged(`line ${lineNumber} is not a file of the expected shape`);
-    }
-    const bytes = Buffer.from(data, 'base64');
-    if (createHash('sha256').update(bytes).digest('hex') !== name.slice(3)) {
-      throw damaged(`the content of file ${name} does not match its name`);
-    }
-    this.count += 1;
-    if (!this.dir)
-      throw new RestoreRefused(
-        'The backup holds case files, but no directory was given to restore them into.',
-      );
-    const path = join(this.dir, name);
-    if (await stat(path).catch(() => null)) return; // same name, same content: already there
-    await mkdir(join(this.dir, name.slice(0, 2)), { recursive: true, mode: 0o700 });
-    await writeFile(`${path}.restoring`, bytes, { mode: 0o600 });
-    await rename(`${path}.restoring`, path);
-    this.added.push(path);
-  }
-
-  async undo(): Promise<void> {
-    for (const path of this.added) await rm(path, { force: true });
   }
 }
 
@@ -219,14 +183,12 @@ async function checkTarget(client: pg.ClientBase, header: BackupHeader, target: 
   }
 }
 
-type Row = (string | null)[];
-
 async function loadRows(
   client: pg.ClientBase,
   file: string,
   header: BackupHeader,
   tables: Map<string, Table>,
-  blobs: BlobWriter,
+  blobs: FileSink,
 ) {
   let lineNumber = 1;
   let tableIndex = -1;
@@ -234,12 +196,18 @@ async function loadRows(
   let expected = 0;
   let seen = 0;
   let batch: Row[] = [];
+  // Where each row came from, so a value the target refuses can be pointed at in the file.
+  let lineOf = new Map<Row, number>();
   let ended = false;
+  const flush = async () => {
+    await insertRows(client, table!, batch, lineOf);
+    batch = [];
+    lineOf = new Map();
+  };
   const finishTable = async () => {
     if (!table) return;
     if (table.selfReferences.length) batch = parentsFirst(table, batch);
-    await insertRows(client, table, batch);
-    batch = [];
+    await flush();
     if (seen !== expected) throw damaged(`table ${table.name} has ${seen} rows, the header says ${expected}`);
   };
   const lines = readLines(file);
@@ -258,11 +226,9 @@ async function loadRows(
       }
       seen += 1;
       batch.push(value as Row);
+      lineOf.set(value as Row, lineNumber);
       // A table referring to itself is kept whole so its rows can be put parents first.
-      if (!table.selfReferences.length && batch.length >= batchSize(table)) {
-        await insertRows(client, table, batch);
-        batch = [];
-      }
+      if (!table.selfReferences.length && batch.length >= 500) await flush();
     } else if (value && typeof value === 'object' && 'table' in value) {
       await finishTable();
       tableIndex += 1;
@@ -272,13 +238,19 @@ async function loadRows(
       table = tables.get(described.name)!;
       expected = described.rows;
       seen = 0;
-    } else if (value && typeof value === 'object' && 'blob' in value) {
+    } else if (value && typeof value === 'object' && 'data' in value && Object.keys(value).length === 1) {
+      await blobs.data(value.data, lineNumber);
+    } else if (value && typeof value === 'object' && ('file' in value || 'blob' in value)) {
       if (tableIndex !== header.tables.length - 1) throw damaged(`unexpected file on line ${lineNumber}`);
       await finishTable();
       table = undefined;
-      await blobs.write(value.blob, (value as { data?: unknown }).data, lineNumber);
+      if ('file' in value) await blobs.begin(value.file, lineNumber);
+      else if (header.version === 1)
+        await blobs.legacyBlob(value.blob, (value as { data?: unknown }).data, lineNumber);
+      else throw damaged(`line ${lineNumber} is not understood`);
     } else if (value && typeof value === 'object' && 'end' in value) {
       await finishTable();
+      await blobs.finish();
       table = undefined;
       ended = true;
       const files = (value as { files?: unknown }).files ?? 0;
@@ -288,29 +260,6 @@ async function loadRows(
     }
   }
   if (!ended || tableIndex !== header.tables.length - 1) throw damaged('the file ends before its end marker');
-}
-
-/** Stays well under PostgreSQL's 65,535 parameters per statement. */
-const batchSize = (table: Table) =>
-  Math.max(1, Math.min(500, Math.floor(30_000 / Math.max(1, table.columns.length))));
-
-async function insertRows(client: pg.ClientBase, table: Table, rows: Row[]): Promise<void> {
-  const size = batchSize(table);
-  const names = table.columns.map((c) => quoteIdent(c.name)).join(', ');
-  const overriding = table.columns.some((c) => c.identityAlways) ? ' overriding system value' : '';
-  for (let start = 0; start < rows.length; start += size) {
-    const chunk = rows.slice(start, start + size);
-    const width = table.columns.length;
-    // Each value travels as text and is cast to the column's type: the server parses exactly what
-    // it printed at backup time, so timestamps, jsonb, bytea and numbers come back unchanged.
-    const tuples = chunk.map(
-      (_, r) => `(${table.columns.map((c, i) => `$${r * width + i + 1}::${c.type}`).join(', ')})`,
-    );
-    await client.query(
-      `insert into ${quoteIdent(table.name)} (${names})${overriding} values ${tuples.join(', ')}`,
-      chunk.flat(),
-    );
-  }
 }
 
 /** Orders rows of a self-referencing table so every row comes after the row it points to. */

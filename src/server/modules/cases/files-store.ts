@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { storedFileMissing } from '../../platform/files/storage.ts';
 
 /**
  * Evidence on disk: DATA_DIR/files/<ab>/<sha256 of the ciphertext>. Only ciphertext is written;
@@ -21,8 +22,13 @@ export async function writeBlob(dataDir: string, blob: Buffer): Promise<string> 
   return sha256;
 }
 
-export function readBlob(dataDir: string, sha256: string): Promise<Buffer> {
-  return readFile(blobPath(dataDir, sha256));
+export async function readBlob(dataDir: string, sha256: string): Promise<Buffer> {
+  try {
+    return await readFile(blobPath(dataDir, sha256));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw storedFileMissing();
+    throw error;
+  }
 }
 
 export async function deleteBlob(dataDir: string, sha256: string): Promise<void> {

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -218,5 +218,24 @@ describe('retention and crypto-shredding', () => {
       sql`select count(*)::int as n from audit_events where resource_id = ${kase.id} and action = 'case.shred'`,
     );
     expect((audit.rows[0] as { n: number }).n).toBe(1);
+  });
+});
+
+describe('an evidence file whose stored bytes are gone', () => {
+  it('answers 410 file_content_missing as problem+json, not a 500', async () => {
+    const kase = await openCase(t, w.worker.cookie);
+    const before = new Set(blobs());
+    const up = await t.request({
+      method: 'POST',
+      url: `/api/v1/cases/${kase.id}/files`,
+      cookie: w.worker.cookie,
+      ...multipart('lost.jpg', Buffer.from(`evidence ${Math.random()}`)),
+    });
+    expect(up.statusCode, up.body).toBe(201);
+    for (const path of blobs().filter((p) => !before.has(p))) rmSync(path);
+    const down = await t.request({ method: 'GET', url: up.json().data.url, cookie: w.worker.cookie });
+    expect(down.statusCode).toBe(410);
+    expect(down.headers['content-type']).toContain('application/problem+json');
+    expect(down.json()).toMatchObject({ status: 410, code: 'file_content_missing' });
   });
 });

@@ -1,5 +1,8 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCorruptPdf, makeDocx, makePdf } from '../../platform/files/fixtures.ts';
+import { DiskStorage } from '../../platform/files/storage.ts';
 import { buildUser } from '../../testing/factories.ts';
 import { createTestApp, type TestApp } from '../../testing/harness.ts';
 import { multipartBody, storedBlobs, tempDataDir } from './testing.ts';
@@ -172,5 +175,21 @@ describe('publication files', () => {
     ).toHaveLength(1);
     // A viewer may read but not upload.
     expect((await upload(p.id, 'x.txt', Buffer.from('x'), {}, viewer)).statusCode).toBe(403);
+  });
+});
+
+describe('a file whose stored bytes are gone', () => {
+  it('answers 410 file_content_missing as problem+json, not a 500', async () => {
+    const p = await newPublication();
+    const r = await upload(p.id, 'lost.txt', Buffer.from(`Bytes that will be lost ${Math.random()}`));
+    expect(r.statusCode, r.body).toBe(201);
+    const row = await t.database.pool.query('select sha256 from publication_files where id = $1', [
+      r.json().data.id,
+    ]);
+    rmSync(new DiskStorage(join(dataDir, 'files')).path(row.rows[0].sha256));
+    const download = await t.request({ method: 'GET', url: `/api/v1/files/${r.json().data.id}/download` });
+    expect(download.statusCode).toBe(410);
+    expect(download.headers['content-type']).toContain('application/problem+json');
+    expect(download.json()).toMatchObject({ status: 410, code: 'file_content_missing' });
   });
 });

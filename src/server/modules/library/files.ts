@@ -8,7 +8,7 @@ import {
   safeFileName,
   sniffKind,
 } from '../../platform/files/sniff.ts';
-import { fileStorage, TooLargeError } from '../../platform/files/storage.ts';
+import { fileStorage, storedFileMissing, TooLargeError } from '../../platform/files/storage.ts';
 import { WorkLimitError } from '../../platform/files/work-pool.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import { Problem, problems } from '../../platform/http/problem.ts';
@@ -150,8 +150,10 @@ async function readableFile(ctx: Ctx, fileId: string) {
 /** The bytes of a file version with its real type and a safe download name. */
 export async function downloadFile(ctx: Ctx, fileId: string) {
   const file = await readableFile(ctx, fileId);
+  const storage = fileStorage(ctx.config.dataDir);
+  if (!(await storage.exists(file.sha256))) throw storedFileMissing();
   return {
-    stream: fileStorage(ctx.config.dataDir).open(file.sha256),
+    stream: storage.open(file.sha256),
     mediaType: file.mediaType,
     size: file.byteSize,
     disposition: contentDisposition(file.fileName),

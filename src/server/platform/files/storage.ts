@@ -4,6 +4,20 @@ import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { Problem } from '../http/problem.ts';
+
+const msg = (s: string) => s;
+
+/**
+ * A record names stored bytes that are not on disk (lost, or left out of a restore): a clear answer
+ * for the reader, and logged for the operator, instead of a stream failing half-way as a 500.
+ */
+export const storedFileMissing = () =>
+  new Problem(
+    410,
+    'file_content_missing',
+    msg('The content of this file is missing from storage. An administrator can restore it from a backup.'),
+  );
 
 /** What a stored blob is known by: the SHA-256 of its bytes (hex), and its size. */
 export interface StoredBlob {
@@ -48,7 +62,8 @@ export class DiskStorage implements FileStorage {
 
   async put(source: Readable | Buffer, options: { maxBytes?: number } = {}): Promise<StoredBlob> {
     const tmpDir = join(this.root, 'tmp');
-    await mkdir(tmpDir, { recursive: true });
+    // Private whatever the process umask (docs: DATA_DIR is readable by Tulay's account only).
+    await mkdir(tmpDir, { recursive: true, mode: 0o700 });
     const tmp = join(tmpDir, randomBytes(12).toString('hex'));
     const hash = createHash('sha256');
     let size = 0;
@@ -59,7 +74,7 @@ export class DiskStorage implements FileStorage {
         hash.update(source);
         size = source.length;
         const { writeFile } = await import('node:fs/promises');
-        await writeFile(tmp, source);
+        await writeFile(tmp, source, { mode: 0o600 });
       } else {
         const max = options.maxBytes;
         async function* counted(input: AsyncIterable<Buffer>) {
@@ -70,11 +85,11 @@ export class DiskStorage implements FileStorage {
             yield chunk;
           }
         }
-        await pipeline(source, counted, createWriteStream(tmp));
+        await pipeline(source, counted, createWriteStream(tmp, { mode: 0o600 }));
       }
       const sha256 = hash.digest('hex');
       const target = this.path(sha256);
-      await mkdir(join(target, '..'), { recursive: true });
+      await mkdir(join(target, '..'), { recursive: true, mode: 0o700 });
       await rename(tmp, target);
       return { sha256, size };
     } catch (error) {
