@@ -5,15 +5,13 @@ import { loadConfig } from '../src/server/config.ts';
 import type { Database, Engine } from '../src/server/db/client.ts';
 import { runMigrations } from '../src/server/db/migrate.ts';
 import { ensureRoleDefaults } from '../src/server/platform/auth/bootstrap.ts';
-import { hashPassword } from '../src/server/platform/auth/passwords.ts';
-import { insertUser } from '../src/server/platform/auth/repository.ts';
+import { benchSession } from './lib/bench-session.ts';
 import type { Benchmark } from './lib/benchmark.ts';
 import { openBenchDatabase } from './lib/engine.ts';
 import { compare } from './lib/measure.ts';
 
 const ORGANISATIONS = 3000;
 const PATH = '/api/v1/organisations?limit=50';
-const PASSWORD = 'benchmark passphrase 1';
 
 async function seed(database: Database): Promise<void> {
   await runMigrations(database);
@@ -24,26 +22,6 @@ async function seed(database: Database): Promise<void> {
      from generate_series(1, $1::int) i`,
     [ORGANISATIONS],
   );
-  const org = await database.pool.query<{ id: string }>('select id from organisations limit 1');
-  await insertUser(database.db, {
-    organisationId: org.rows[0]!.id,
-    email: 'bench@example.org',
-    name: 'Bench',
-    role: 'viewer',
-    passwordHash: await hashPassword(PASSWORD),
-  });
-}
-
-async function signIn(base: string): Promise<string> {
-  const response = await fetch(`${base}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: base },
-    body: JSON.stringify({ email: 'bench@example.org', password: PASSWORD }),
-  });
-  if (!response.ok) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
-  const cookie = response.headers.getSetCookie().find((c) => c.startsWith('tulay_session='));
-  if (!cookie) throw new Error('sign-in set no session cookie');
-  return cookie.split(';')[0]!;
 }
 
 /**
@@ -89,7 +67,7 @@ async function measure(engine: Engine, report: Parameters<Benchmark['run']>[0]):
     const base = (await app.listen({ port: 0, host: '127.0.0.1' })).replace('localhost', '127.0.0.1');
     // Writes must come from PUBLIC_URL's origin: make it the port really listened on.
     config.publicUrl = base;
-    const cookie = await signIn(base);
+    const cookie = await benchSession(database, 'viewer');
     const get = async () => {
       const response = await fetch(`${base}${PATH}`, { headers: { cookie } });
       if (response.status !== 200)

@@ -12,9 +12,8 @@ import type { Database, Engine } from '../src/server/db/client.ts';
 import { migrationsFolder, runMigrations } from '../src/server/db/migrate.ts';
 import { multipart } from '../src/server/modules/directory/test-support.ts';
 import { ensureRoleDefaults } from '../src/server/platform/auth/bootstrap.ts';
-import { randomToken, sha256 } from '../src/server/platform/auth/crypto.ts';
-import { insertSession, insertUser } from '../src/server/platform/auth/repository.ts';
 import { seedDirectory } from './directory-seed.ts';
+import { benchSession } from './lib/bench-session.ts';
 import type { Benchmark } from './lib/benchmark.ts';
 import { openBenchDatabase } from './lib/engine.ts';
 import { compare, summarise } from './lib/measure.ts';
@@ -88,26 +87,12 @@ async function measure(engine: Engine, report: Parameters<Benchmark['run']>[0]) 
     const config = loadConfig({ LOG_LEVEL: 'silent', DEMO_DATA: 'false' } as NodeJS.ProcessEnv);
     const app = await buildApp({ config, database, webRoot: '/nonexistent' });
     await app.ready();
-    const [{ id: orgId }] = (await database.pool.query('select id from organisations limit 1')).rows;
-    const user = await insertUser(database.db, {
-      organisationId: orgId,
-      email: 'bench@example.org',
-      name: 'Bench',
-      role: 'secretariat',
-      passwordHash: null,
-    });
-    const token = randomToken();
-    await insertSession(database.db, {
-      tokenHash: sha256(token),
-      userId: user.id,
-      stage: 'active',
-      expiresAt: new Date(Date.now() + 3_600_000),
-    });
+    const cookie = await benchSession(database, 'secretariat');
     // The origin a browser on this site sends with its writes (PUBLIC_URL's default).
     const headers = {
       host: 'localhost:3000',
       origin: 'http://localhost:3000',
-      cookie: `tulay_session=${token}`,
+      cookie,
     };
     const network = (await database.pool.query(`select id from organisations where external_id = 'seed-7'`))
       .rows[0].id;

@@ -7,9 +7,8 @@ import { loadConfig } from '../src/server/config.ts';
 import type { Engine } from '../src/server/db/client.ts';
 import { runMigrations } from '../src/server/db/migrate.ts';
 import { ensureRoleDefaults } from '../src/server/platform/auth/bootstrap.ts';
-import { randomToken, sha256 } from '../src/server/platform/auth/crypto.ts';
-import { insertSession, insertUser } from '../src/server/platform/auth/repository.ts';
 import { seedDirectory } from './directory-seed.ts';
+import { benchSession } from './lib/bench-session.ts';
 import type { Benchmark } from './lib/benchmark.ts';
 import { openBenchDatabase } from './lib/engine.ts';
 import { compare } from './lib/measure.ts';
@@ -29,22 +28,8 @@ async function measure(engine: Engine, report: Parameters<Benchmark['run']>[0]) 
     const config = loadConfig({ LOG_LEVEL: 'silent', DEMO_DATA: 'false' } as NodeJS.ProcessEnv);
     const app = await buildApp({ config, database, webRoot: '/nonexistent' });
     await app.ready();
-    const [{ id: orgId }] = (await database.pool.query('select id from organisations limit 1')).rows;
-    const user = await insertUser(database.db, {
-      organisationId: orgId,
-      email: 'bench@example.org',
-      name: 'Bench',
-      role: 'secretariat',
-      passwordHash: null,
-    });
-    const token = randomToken();
-    await insertSession(database.db, {
-      tokenHash: sha256(token),
-      userId: user.id,
-      stage: 'active',
-      expiresAt: new Date(Date.now() + 3_600_000),
-    });
-    const headers = { host: 'localhost:3000', cookie: `tulay_session=${token}` };
+    const cookie = await benchSession(database, 'secretariat');
+    const headers = { host: 'localhost:3000', cookie };
     // A page in the middle of the scan, as after a few "Load more".
     const first = await app.inject({
       method: 'GET',

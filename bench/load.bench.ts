@@ -7,9 +7,8 @@ import { loadConfig } from '../src/server/config.ts';
 import type { Database, Engine } from '../src/server/db/client.ts';
 import { runMigrations } from '../src/server/db/migrate.ts';
 import { ensureRoleDefaults } from '../src/server/platform/auth/bootstrap.ts';
-import { hashPassword } from '../src/server/platform/auth/passwords.ts';
-import { insertUser } from '../src/server/platform/auth/repository.ts';
 import { seedDirectory } from './directory-seed.ts';
+import { benchSession } from './lib/bench-session.ts';
 import type { Benchmark } from './lib/benchmark.ts';
 import { openBenchDatabase } from './lib/engine.ts';
 import type { Comparison } from './lib/measure.ts';
@@ -17,7 +16,6 @@ import type { Comparison } from './lib/measure.ts';
 const ORGANISATIONS = Number(process.env.LOAD_ORGANISATIONS ?? 20_000);
 const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 16);
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 5);
-const PASSWORD = 'benchmark passphrase 1';
 
 interface Target {
   name: string;
@@ -33,29 +31,11 @@ const TARGETS: Target[] = [
 ];
 
 async function seed(database: Database): Promise<void> {
-  await runMigrations(database);
-  await ensureRoleDefaults(database.db);
-  await seedDirectory(database, ORGANISATIONS, 0);
-  const org = await database.pool.query<{ id: string }>('select id from organisations limit 1');
-  await insertUser(database.db, {
-    organisationId: org.rows[0]!.id,
-    email: 'load@example.org',
-    name: 'Load',
-    role: 'viewer',
-    passwordHash: await hashPassword(PASSWORD),
+  await database.withStatementBudget(600_000, async (slow) => {
+    await runMigrations(slow);
+    await ensureRoleDefaults(slow.db);
+    await seedDirectory(slow, ORGANISATIONS, 0);
   });
-}
-
-async function signIn(base: string): Promise<string> {
-  const response = await fetch(`${base}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: base },
-    body: JSON.stringify({ email: 'load@example.org', password: PASSWORD }),
-  });
-  if (!response.ok) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
-  const cookie = response.headers.getSetCookie().find((c) => c.startsWith('tulay_session='));
-  if (!cookie) throw new Error('sign-in set no session cookie');
-  return cookie.split(';')[0]!;
 }
 
 interface Load {
@@ -122,7 +102,7 @@ async function measure(engine: Engine, report: Parameters<Benchmark['run']>[0]):
     } as NodeJS.ProcessEnv);
     app = await buildApp({ config, database: opened.database, webRoot: '/nonexistent' });
     const base = (await app.listen({ port: 0, host: '127.0.0.1' })).replace('localhost', '127.0.0.1');
-    const cookie = await signIn(base);
+    const cookie = await benchSession(opened.database, 'viewer');
     await load(`${base}/healthz`, {}, 1); // warm-up: connections, JIT
     for (const target of TARGETS) {
       const headers: Record<string, string> = target.signedIn ? { cookie } : {};
