@@ -57,7 +57,6 @@ describe('starting Tulay', () => {
           network: 'Migrants Caucus on the ASEAN',
           role: 'secretariat',
         },
-        { member: 'Migrant Forum in Asia', network: 'Lawyers Beyond Borders', role: 'secretariat' },
         {
           member: 'Migrant Forum in Asia',
           network: 'Asian Inter-Parliamentary Caucus on Labor Migration',

@@ -12,7 +12,7 @@ let admin: string;
 
 beforeAll(async () => {
   t = await createTestApp();
-  admin = await (await buildUser(t, { role: 'administrator' })).session();
+  admin = await (await buildUser(t, { role: 'network_administrator' })).session();
   for (const key of ['chain_vocab', 'small_vocab', 'large_vocab'])
     await t.request({
       method: 'POST',

@@ -64,8 +64,8 @@ describe('weak passwords are refused wherever a password is set', () => {
   });
 
   it('accepting an invitation', async () => {
-    const admin = await buildUser(t, { role: 'administrator' });
     const org = await buildOrganisation(t, { name: 'Kanlungan Centre' });
+    const admin = await buildUser(t, { role: 'administrator', organisationId: org.id });
     await t.request({
       method: 'POST',
       url: '/api/v1/users/invitations',

@@ -12,7 +12,7 @@ const b64 = (s: string) => Buffer.from(s).toString('base64url');
 
 beforeAll(async () => {
   t = await createTestApp();
-  admin = await (await buildUser(t, { role: 'administrator' })).session();
+  admin = await (await buildUser(t, { role: 'network_administrator' })).session();
 });
 afterAll(() => t.close());
 
