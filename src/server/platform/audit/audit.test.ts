@@ -64,8 +64,10 @@ describe('audit log', () => {
       cookie,
       payload: { email: 'x@example.org', role: 'administrator', organisationId: viewer.organisationId },
     });
-    const { data } = await search({ actorUserId: viewer.id });
-    expect(data[0]).toMatchObject({ outcome: 'denied', status: 403 });
+    // The row is written once the answer has gone out (onResponse): wait for it, briefly.
+    await expect
+      .poll(async () => (await search({ actorUserId: viewer.id })).data[0], { timeout: 5_000 })
+      .toMatchObject({ outcome: 'denied', status: 403 });
   });
 
   it('cannot be changed or removed, even with direct SQL', async () => {
