@@ -24,7 +24,8 @@ export default defineConfig({
           pool: 'forks',
           maxWorkers: 1,
           fileParallelism: false,
-          testTimeout: 90_000,
+          // A journey takes 20–70 s on a quiet 2-core machine; the margin is for a loaded one.
+          testTimeout: 180_000,
           hookTimeout: 120_000,
         },
       },
