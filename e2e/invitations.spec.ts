@@ -5,6 +5,7 @@ import {
   expectAccessible,
   launchBrowser,
   phoneContext,
+  sameSite,
   snapshot,
 } from './support/browser.ts';
 import { enrolTwoFactor, setUpFirstAdministrator, signIn, signOut } from './support/journeys.ts';
@@ -154,6 +155,7 @@ test('a stale edit is refused: someone else changed the role since the list was 
   const listed = await admin.request.get(`${tulay.url}/api/v1/users?q=dewi`);
   const row = (await listed.json()).data[0];
   const changed = await admin.request.patch(`${tulay.url}/api/v1/users/${row.id}`, {
+    headers: sameSite(tulay.url),
     data: { role: 'viewer', version: row.version },
   });
   expect(changed.status()).toBe(200);

@@ -7,6 +7,7 @@ import {
   launchBrowser,
   PHONE,
   phoneContext,
+  sameSite,
   snapshot,
 } from './support/browser.ts';
 import { ADMIN, setUpFirstAdministrator } from './support/journeys.ts';
@@ -75,7 +76,7 @@ test('the choice is saved with the account, and every screen stays accessible in
 
 test('signed out, the device keeps Arabic and the server answers problems in Arabic', async () => {
   // Signed out, the choice stays on this device, and the server answers problems in Arabic too.
-  await page.request.post(`${tulay.url}/api/v1/auth/logout`);
+  await page.request.post(`${tulay.url}/api/v1/auth/logout`, { headers: sameSite(tulay.url) });
   await page.goto('/sign-in');
   await expect.poll(() => htmlAttributes(page)).toEqual({ lang: 'ar', dir: 'rtl' });
   await page.locator('input[type=email]').fill(ADMIN.email);

@@ -6,6 +6,7 @@ import {
   expectAccessible,
   launchBrowser,
   phoneContext,
+  sameSite,
   snapshot,
 } from './support/browser.ts';
 import { signIn } from './support/journeys.ts';
@@ -133,6 +134,7 @@ test('add a person without public consent and edit them (409 when another tab sa
   await expectAccessible(page, 'edit person');
   const current = (await (await page.request.get(`/api/v1/people/${id}`)).json()).data;
   const other = await page.request.patch(`/api/v1/people/${id}`, {
+    headers: sameSite(tulay.url),
     data: { summary: 'Changed in another tab.', version: current.version },
   });
   expect(other.status()).toBe(200);
@@ -186,7 +188,10 @@ test('affiliate the new person, reach them from the organisation, and read it in
   await page.getByRole('link', { name: 'Maria Santos' }).waitFor();
   await expectAccessible(page, 'people list in Arabic');
   // The choice is saved on the account: give it back its English for the journeys after this one.
-  const reset = await page.request.patch('/api/v1/auth/me', { data: { locale: 'en' } });
+  const reset = await page.request.patch('/api/v1/auth/me', {
+    headers: sameSite(tulay.url),
+    data: { locale: 'en' },
+  });
   expect(reset.status()).toBe(204);
   expect(errors).toEqual([]);
   await page.context().close();

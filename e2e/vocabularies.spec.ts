@@ -8,7 +8,13 @@ import { organisations } from '../src/server/modules/directory/schema.ts';
 import { hashPassword } from '../src/server/platform/auth/passwords.ts';
 import { insertUser, updateUser } from '../src/server/platform/auth/repository.ts';
 import { newTotpSecret } from '../src/server/platform/auth/totp.ts';
-import { collectPageErrors, expectAccessible, launchBrowser, phoneContext } from './support/browser.ts';
+import {
+  collectPageErrors,
+  expectAccessible,
+  launchBrowser,
+  phoneContext,
+  sameSite,
+} from './support/browser.ts';
 import { signIn } from './support/journeys.ts';
 import { startTulay, type TestTulay } from './support/tulay.ts';
 
@@ -135,6 +141,7 @@ test('edits the label, meets a conflicting edit, and retires the term', async ()
     (x: { code: string }) => x.code === 'domestic_workers_group',
   );
   const other = await page.request.patch(`${TERMS}/domestic_workers_group`, {
+    headers: sameSite(tulay.url),
     data: { position: current.position + 1, version: current.version },
   });
   expect(other.status()).toBe(200);
@@ -221,10 +228,14 @@ test('a member editor reads the terms but cannot open these screens or change a 
   const listed = await (await editor.request.get(TERMS)).json();
   expect(listed.data.find((x: { code: string }) => x.code === 'ngo').abilities.update).toBe(false);
   const refused = await editor.request.patch(`${TERMS}/ngo`, {
+    headers: sameSite(tulay.url),
     data: { labels: { en: 'Changed' }, version: 1 },
   });
   expect(refused.status()).toBe(403);
-  const refusedAdd = await editor.request.post(TERMS, { data: { code: 'sneaky', labels: { en: 'Sneaky' } } });
+  const refusedAdd = await editor.request.post(TERMS, {
+    headers: sameSite(tulay.url),
+    data: { code: 'sneaky', labels: { en: 'Sneaky' } },
+  });
   expect(refusedAdd.status()).toBe(403);
   await expectAccessible(editor, 'vocabularies refused');
   await own.close();

@@ -85,3 +85,11 @@ export async function snapshot(page: Page, name: string): Promise<void> {
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `/tmp/tulay-${name}.png`, fullPage: true });
 }
+
+/**
+ * The header a browser tab of this site sends with its writes: requests made outside the page
+ * (another tab, an API call) must carry it too, or the cross-site check refuses them.
+ */
+export function sameSite(url: string): Record<string, string> {
+  return { origin: url };
+}
