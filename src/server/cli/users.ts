@@ -3,7 +3,7 @@ import { email, line, role } from '../../shared/schemas.ts';
 import type { Config } from '../config.ts';
 import type { Database, Tx } from '../db/client.ts';
 import { recordAudit } from '../platform/audit/recorder.ts';
-import { randomToken, sha256 } from '../platform/auth/crypto.ts';
+import { issueToken } from '../platform/auth/one-time-token.ts';
 import * as auth from '../platform/auth/repository.ts';
 import { CliFailure, parseArgs, parseOptions, UsageError } from './args.ts';
 import { withDatabase } from './database.ts';
@@ -147,14 +147,11 @@ async function createUser(
     passwordHash: null, // set by the person themselves through the link below
   });
   // The password-reset link doubles as "choose your first password": same page, same single use.
-  const token = randomToken();
-  await auth.insertToken(tx, {
-    purpose: 'password_reset',
-    tokenHash: sha256(token),
-    email: user.email,
-    userId: user.id,
-    expiresAt: new Date(Date.now() + LINK_DAYS * 86_400_000),
-  });
+  const token = await issueToken(
+    tx,
+    { purpose: 'password_reset', email: user.email, userId: user.id },
+    LINK_DAYS * 86_400_000,
+  );
   await recordAudit(tx, {
     action: 'cli.users.create',
     actorEmail: 'cli',

@@ -4,7 +4,8 @@ import type { Ctx } from '../http/context.ts';
 import { Problem, problems } from '../http/problem.ts';
 import { translate } from '../i18n/translate.ts';
 import { kickDelivery, queueMail } from '../mail/outbox.ts';
-import { randomToken, sha256 } from './crypto.ts';
+import { sha256 } from './crypto.ts';
+import { issueToken } from './one-time-token.ts';
 import * as repo from './repository.ts';
 
 const msg = (s: string) => s;
@@ -36,15 +37,11 @@ export async function assertMayEnrol(tx: Tx, user: repo.UserRow, sessionId: stri
 
 /** Makes a single-use enrolment link for the person (only its hash is stored); older ones expire. */
 export async function newEnrolmentLink(ctx: Ctx, tx: Tx, user: repo.UserRow): Promise<string> {
-  await repo.expireTokens(tx, 'totp_enrolment', user.email);
-  const token = randomToken();
-  await repo.insertToken(tx, {
-    purpose: 'totp_enrolment',
-    tokenHash: sha256(token),
-    email: user.email,
-    userId: user.id,
-    expiresAt: new Date(Date.now() + ENROLMENT_HOURS * 3_600_000),
-  });
+  const token = await issueToken(
+    tx,
+    { purpose: 'totp_enrolment', email: user.email, userId: user.id },
+    ENROLMENT_HOURS * 3_600_000,
+  );
   return `${ctx.config.publicUrl}/two-factor/enrol#token=${token}`;
 }
 

@@ -6,9 +6,10 @@ import type { Ctx } from '../http/context.ts';
 import { Problem, problems } from '../http/problem.ts';
 import { translate } from '../i18n/translate.ts';
 import { kickDelivery, queueMail } from '../mail/outbox.ts';
-import { randomToken, sha256 } from './crypto.ts';
+import { sha256 } from './crypto.ts';
 import { openSession } from './login-service.ts';
 import { forgetLoginFailures } from './login-throttle.ts';
+import { issueToken } from './one-time-token.ts';
 import { assertStrongPassword } from './password-strength.ts';
 import { hashPassword } from './passwords.ts';
 import * as repo from './repository.ts';
@@ -33,13 +34,7 @@ export async function ensureSetupLink(database: Database, config: Config): Promi
   return database.db.transaction(async (tx) => {
     await lockSetup(tx);
     if ((await repo.countUsers(tx)) > 0) return null;
-    await repo.expireTokens(tx, 'setup');
-    const token = randomToken();
-    await repo.insertToken(tx, {
-      purpose: 'setup',
-      tokenHash: sha256(token),
-      expiresAt: new Date(Date.now() + SETUP_DAYS * 86_400_000),
-    });
+    const token = await issueToken(tx, { purpose: 'setup' }, SETUP_DAYS * 86_400_000);
     return `${config.publicUrl}/setup#token=${token}`;
   });
 }
@@ -112,17 +107,17 @@ export async function createInvitation(ctx: Ctx, tx: Tx, input: InvitationInput)
     throw problems.validation([
       { field: 'organisationId', code: 'unknown', message: 'No such organisation.' },
     ]);
-  await repo.expireTokens(tx, 'invitation', input.email);
-  const token = randomToken();
-  await repo.insertToken(tx, {
-    purpose: 'invitation',
-    tokenHash: sha256(token),
-    email: input.email,
-    organisationId: input.organisationId,
-    role: input.role,
-    createdBy: input.invitedBy,
-    expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000),
-  });
+  const token = await issueToken(
+    tx,
+    {
+      purpose: 'invitation',
+      email: input.email,
+      organisationId: input.organisationId,
+      role: input.role,
+      createdBy: input.invitedBy,
+    },
+    INVITATION_DAYS * 86_400_000,
+  );
   const l = ctx.locale;
   await queueMail(tx, {
     to: input.email,
@@ -189,15 +184,11 @@ export async function requestPasswordReset(ctx: Ctx, email: string): Promise<voi
   await ctx.database.db.transaction(async (tx) => {
     const user = await repo.findUserByEmail(tx, email);
     if (!user || user.disabledAt) return;
-    await repo.expireTokens(tx, 'password_reset', user.email);
-    const token = randomToken();
-    await repo.insertToken(tx, {
-      purpose: 'password_reset',
-      tokenHash: sha256(token),
-      email: user.email,
-      userId: user.id,
-      expiresAt: new Date(Date.now() + RESET_MINUTES * 60_000),
-    });
+    const token = await issueToken(
+      tx,
+      { purpose: 'password_reset', email: user.email, userId: user.id },
+      RESET_MINUTES * 60_000,
+    );
     await queueMail(tx, {
       to: user.email,
       purpose: 'password_reset',
