@@ -79,13 +79,14 @@ export function registerSessionResolver(app: FastifyInstance): void {
     request.locale = negotiateLocale(request.headers['accept-language']);
     const token = request.cookies[SESSION_COOKIE];
     if (!token || token.length > 200 || !request.url.startsWith('/api/')) return;
-    const held = request.routeOptions.config?.withoutDatabase ? heldSessions.get(sha256(token)) : undefined;
+    const tokenHash = sha256(token);
+    const held = request.routeOptions.config?.withoutDatabase ? heldSessions.get(tokenHash) : undefined;
     if (held) {
       request.actor = held.actor;
       request.locale = held.locale;
       return;
     }
-    const found = await findLiveSession(app.database.db, sha256(token));
+    const found = await findLiveSession(app.database.db, tokenHash);
     if (!found || found.user.disabledAt) return;
     if (found.session.stage === 'password') {
       request.pendingSession = found.session;
