@@ -22,7 +22,8 @@ export function LanguageMenu() {
           <span lang={current.code}>{current.name}</span>
         </Button>
       </Menu.Target>
-      <Menu.Dropdown>
+      {/* Eighteen languages are taller than a phone held sideways: the list scrolls. */}
+      <Menu.Dropdown mah="calc(100dvh - 96px)" style={{ overflowY: 'auto' }}>
         <Menu.Label>{t('Language')}</Menu.Label>
         {LOCALES.map((l) => (
           <Menu.Item
