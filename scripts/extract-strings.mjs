@@ -105,7 +105,9 @@ async function main() {
   }
   // A complete language translates every string: an empty entry fails the check, as a gap would.
   for (const locale of config.locales.filter((l) => l !== config.sourceLocale)) {
-    const empty = Object.entries(mergeCatalog(locale, keys, readCatalog(locale))).filter(([, v]) => !v.trim());
+    const empty = Object.entries(mergeCatalog(locale, keys, readCatalog(locale))).filter(
+      ([, v]) => !v.trim(),
+    );
     if (!empty.length) continue;
     console.error(`${locale}.json leaves ${empty.length} string(s) untranslated:`);
     for (const [key] of empty.slice(0, 20)) console.error(`  ${JSON.stringify(key)}`);

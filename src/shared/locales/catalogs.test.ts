@@ -2,14 +2,15 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { extractKeys } from '../../../scripts/extract-strings.mjs';
 import config from '../../../scripts/extract-strings.config.mjs';
+import { extractKeys } from '../../../scripts/extract-strings.mjs';
 import { LOCALES } from '../locales.ts';
 
 const dir = fileURLToPath(new URL('.', import.meta.url));
 const repo = fileURLToPath(new URL('../../..', import.meta.url));
 const catalogFile = (locale: string) => `${dir}/${locale}.json`;
-const read = (locale: string): Record<string, string> => JSON.parse(readFileSync(catalogFile(locale), 'utf8'));
+const read = (locale: string): Record<string, string> =>
+  JSON.parse(readFileSync(catalogFile(locale), 'utf8'));
 const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
 // Tags that are markup, not words: a translation keeps them as they are.
 const tags = (text: string) => [...text.matchAll(/<\/?\w+>/g)].map((m) => m[0]).sort();
@@ -48,19 +49,26 @@ describe('translation catalogs', () => {
   test('a language from the other branch is exempt only while its catalog has not arrived', () => {
     for (const code of ARRIVING_FROM_LANG_SOUTH) {
       expect(LOCALES.some((l) => l.code === code)).toBe(true);
-      expect(existsSync(catalogFile(code)), `${code}.json arrived: remove it from ARRIVING_FROM_LANG_SOUTH`).toBe(
-        false,
-      );
+      expect(
+        existsSync(catalogFile(code)),
+        `${code}.json arrived: remove it from ARRIVING_FROM_LANG_SOUTH`,
+      ).toBe(false);
     }
   });
 
   for (const locale of complete) {
     test(`${locale} translates every English key, keeping the {{placeholders}}`, () => {
       const catalog = read(locale);
-      const missing = Object.keys(en).filter((k) => typeof catalog[k] !== 'string' || catalog[k]!.trim() === '');
-      expect(missing, `untranslated in ${locale}.json (run npm run i18n:extract, then translate)`).toEqual([]);
+      const missing = Object.keys(en).filter(
+        (k) => typeof catalog[k] !== 'string' || catalog[k]!.trim() === '',
+      );
+      expect(missing, `untranslated in ${locale}.json (run npm run i18n:extract, then translate)`).toEqual(
+        [],
+      );
       const broken = Object.keys(en).filter(
-        (k) => placeholders(k).join() !== placeholders(catalog[k]!).join() || tags(k).join() !== tags(catalog[k]!).join(),
+        (k) =>
+          placeholders(k).join() !== placeholders(catalog[k]!).join() ||
+          tags(k).join() !== tags(catalog[k]!).join(),
       );
       expect(broken, `placeholders differ in ${locale}.json`).toEqual([]);
       expect(

@@ -42,7 +42,9 @@ const INTERFACE_NAMES: Record<string, Record<string, string>> = {
 /** A region's name from ICU in `lang`, or undefined when ICU only echoes the code back. */
 function icuName(lang: string, alpha2: string): string | undefined {
   try {
-    const name = new Intl.DisplayNames([lang], { type: 'region', style: 'short', fallback: 'none' }).of(alpha2);
+    const name = new Intl.DisplayNames([lang], { type: 'region', style: 'short', fallback: 'none' }).of(
+      alpha2,
+    );
     return name && name !== alpha2 ? name : undefined;
   } catch {
     return undefined;

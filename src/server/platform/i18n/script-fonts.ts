@@ -6,7 +6,10 @@ import { readFileSync } from 'node:fs';
  * pages that use `var(--tulay-font)` and `var(--tulay-line-height, …)` draw every script from the
  * device's own fonts.
  */
-export const SCRIPT_FONTS_CSS = readFileSync(new URL('../../../shared/script-fonts.css', import.meta.url), 'utf8')
+export const SCRIPT_FONTS_CSS = readFileSync(
+  new URL('../../../shared/script-fonts.css', import.meta.url),
+  'utf8',
+)
   .replace(/\/\*[\s\S]*?\*\//g, '')
   .replace(/\s*\n\s*/g, ' ')
   .replace(/\s*([{};,])\s*/g, '$1')
