@@ -30,9 +30,10 @@ const partial = LOCALES.filter((l) => !l.complete && !ARRIVING_FROM_LANG_SOUTH.i
 
 /** Translations that are the English text again: left as placeholder English, not translated. */
 function leftInEnglish(catalog: Record<string, string>): string[] {
-  // Proper nouns and codes may stay as they are (Tulay, Oman, "Email"), but a sentence may not.
+  // Names and codes may stay as they are (Tulay, "United Arab Emirates", "Email"), but a phrase of
+  // three words or more with ordinary lowercase words in it may not.
   return Object.entries(catalog)
-    .filter(([key, value]) => value === key && /[a-z]{3,}\s+[a-z]{3,}\s+[a-z]{3,}/i.test(key))
+    .filter(([key, value]) => value === key && key.split(/\s+/).length >= 3 && /(^|\s)[a-z]{2,}/.test(key))
     .map(([key]) => key);
 }
 
