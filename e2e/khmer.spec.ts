@@ -62,9 +62,13 @@ afterAll(async () => {
 });
 
 test('the server-rendered public pages open in Khmer from the phone’s language and fit 360 px', async () => {
-  for (const path of ['/search', '/directory/public']) {
+  for (const [path, heading] of [
+    ['/search', 'ការអនុវត្តល្អ និងឯកសារបោះពុម្ពផ្សាយ'],
+    ['/directory/public', 'បញ្ជីឈ្មោះអង្គការ'],
+  ] as const) {
     await page.goto(path);
     expect(await htmlAttributes(page), path).toEqual({ lang: 'km', dir: 'ltr' });
+    await page.getByRole('heading', { level: 1, name: heading }).waitFor();
     // The frame of the public pages is Khmer: the site navigation and the sign-in link.
     await page.getByRole('navigation', { name: 'គេហទំព័រ' }).waitFor();
     await page.getByRole('link', { name: 'ចូលគណនី' }).waitFor();
