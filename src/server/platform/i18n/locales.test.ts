@@ -177,6 +177,26 @@ describe('country names per language', () => {
   });
 });
 
+describe('case vocabularies in Traditional Chinese, a complete language', () => {
+  it('every sector and violation type has a zh-Hant label, which a zh-Hant account reads', async () => {
+    const { rows } = await t.database.pool.query(
+      `select vocabulary_key, code from vocabulary_terms
+        where vocabulary_key in ('case_sector', 'case_violation') and not labels ? 'zh-Hant'`,
+    );
+    expect(rows).toEqual([]);
+    const cookie = await (await buildUser(t, { role: 'case_worker' })).session();
+    await t.request({ method: 'PATCH', url: '/api/v1/auth/me', cookie, payload: { locale: 'zh-Hant' } });
+    const r = await t.request({ method: 'GET', url: '/api/v1/vocabularies/case_violation/terms', cookie });
+    expect(r.statusCode, r.body).toBe(200);
+    const labels = (r.json().data as { code: string; label: string }[]).map((term) => [
+      term.code,
+      term.label,
+    ]);
+    expect(labels).toContainEqual(['liberty.passport_confiscation', '護照遭扣留']);
+    expect(labels.length).toBeGreaterThanOrEqual(32);
+  });
+});
+
 describe('imports keyed by language', () => {
   it('a name_zh_hant column (as headers are lowered) fills the Traditional Chinese name', () => {
     const mapping = defaultMapping(['name', 'name_zh-Hant', 'Name_KM', 'name_pt_br'], ['name'], {}, true);
