@@ -40,12 +40,16 @@ export function isLocale(value: unknown): value is Locale {
  * Language tags that name one of ours differently: Tagalog for Filipino, the old Java code `in`
  * (still sent by older Android phones) for Indonesian, and Malay's individual-language code.
  */
-const ALIASES: Record<string, Locale> = { tl: 'fil', in: 'id', zsm: 'ms' };
+const ALIASES = new Map<string, Locale>([
+  ['tl', 'fil'],
+  ['in', 'id'],
+  ['zsm', 'ms'],
+]);
 
 /**
  * The interface language for one BCP 47 tag a browser sends (`zh-TW`, `my-MM`, `fil-PH`), or
- * undefined. Every Chinese tag reads Traditional Chinese, the only Chinese we have: a reader of
- * Simplified reads it far better than the English fallback.
+ * undefined. Every Chinese tag gets Traditional Chinese, the only Chinese we have: most readers of
+ * Simplified Chinese read it more easily than the English fallback.
  */
 export function matchLocale(tag: string): Locale | undefined {
   const lower = tag.trim().toLowerCase();
@@ -53,8 +57,7 @@ export function matchLocale(tag: string): Locale | undefined {
   if (exact) return exact;
   const base = lower.split(/[-_]/)[0] ?? '';
   if (base === 'zh') return 'zh-Hant';
-  if (ALIASES[base]) return ALIASES[base];
-  return LOCALE_CODES.find((c) => c === base);
+  return ALIASES.get(base) ?? LOCALE_CODES.find((c) => c === base);
 }
 
 /** The best interface language for an Accept-Language header (weights honoured, q=0 refused). */

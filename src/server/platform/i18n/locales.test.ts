@@ -70,6 +70,9 @@ describe('Accept-Language negotiation', () => {
     // Equal weights keep the browser's order.
     ['ko, ja', 'ko'],
     ['xx-YY, *', DEFAULT_LOCALE],
+    // Names of object properties are no languages.
+    ['constructor, __proto__, toString', DEFAULT_LOCALE],
+    ['hasOwnProperty;q=0.9, valueOf-XX', DEFAULT_LOCALE],
     ['', DEFAULT_LOCALE],
   ])('%s → %s', (header, expected) => {
     expect(negotiateLocale(header)).toBe(expected);
