@@ -85,6 +85,24 @@ test('the server-rendered public pages open in Khmer from the phone’s language
   await snapshot(page, 'directory-phone-km');
 });
 
+test('the search page also fits 360 px in Burmese, Thai, Traditional Chinese and Urdu (right to left)', async () => {
+  for (const [tag, lang, dir, font] of [
+    ['my-MM', 'my', 'ltr', /^"Noto Sans Myanmar"/],
+    ['th-TH', 'th', 'ltr', /^"Noto Sans Thai"/],
+    ['zh-TW', 'zh-Hant', 'ltr', /"PingFang TC"/],
+    ['ur-PK', 'ur', 'rtl', /^"Noto Nastaliq Urdu"/],
+  ] as const) {
+    const other = await phoneContext(browser, tulay.url, tag);
+    const p = await other.newPage();
+    await p.goto('/search');
+    expect(await htmlAttributes(p), tag).toEqual({ lang, dir });
+    expect(await p.evaluate(() => getComputedStyle(document.body).fontFamily), tag).toMatch(font);
+    await expectAccessible(p, `/search (${lang})`);
+    await expectNoClippedText(p, `/search (${lang})`);
+    await other.close();
+  }
+});
+
 test('the front door and the Get-help page speak Khmer, fit 360 px and pass axe', async () => {
   await page.goto('/');
   await page.waitForLoadState('networkidle');
