@@ -10,16 +10,20 @@ export default {
   /** `t('…')` in the web app; `msg('…')` marks problem titles, email texts and labels translated later. */
   functions: ['t', 'msg', 'i18n.t'],
   output: 'src/shared/locales',
-  /** Complete languages (`complete: true` in src/shared/locales.ts): every key, "" for new ones to translate. */
-  locales: ['en', 'fil', 'id', 'ar'],
+  /**
+   * Complete languages (`complete: true` in src/shared/locales.ts): every key, "" for new ones to
+   * translate; `--check` fails while any is "".
+   */
+  locales: ['en', 'fil', 'id', 'ar', 'zh-Hant'],
   /**
    * Partial languages (`complete: false`): only the keys already translated are kept (those no
    * longer in the sources go away); no "" entries are added. The rest falls back to English.
    */
-  partialLocales: ['ne', 'bn'],
+  partialLocales: ['ne', 'bn', 'ms', 'vi', 'th', 'km', 'my', 'ja', 'ko'],
   /**
-   * What a partial language must translate in full: the pages a migrant sees when asking for help.
-   * `--check` fails while any string of these files is missing from a partial catalog.
+   * What a partial language must translate in full: the pages a migrant sees when asking for help,
+   * and the frame of the public pages. `--check` fails while any string of these files is missing
+   * from a partial catalog (complete catalogs hold every string anyway).
    */
   partialMustCover: [
     'src/web/modules/cases/GetHelpPage.tsx',
@@ -33,6 +37,7 @@ export default {
     'src/server/modules/cases/intake-routes.ts',
     'src/server/platform/http/problem.ts',
     'src/server/platform/http/errors.ts',
+    'src/server/modules/search/html-layout.ts',
   ],
   sourceLocale: 'en',
 };

@@ -5,7 +5,9 @@
 // (config.partialLocales) keep only the keys they translate; removed keys go away; keys are sorted
 // so diffs stay readable.
 //   node scripts/extract-strings.mjs          update the catalogs
-//   node scripts/extract-strings.mjs --check  change nothing; exit 1 if any catalog is out of date
+//   node scripts/extract-strings.mjs --check  change nothing; exit 1 if any catalog is out of date, a
+//                                             complete one leaves a string empty, or a partial one
+//                                             misses a string of the public pages
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -101,9 +103,20 @@ async function main() {
     console.error(`${stale} catalog(s) out of date: run npm run i18n:extract`);
     process.exitCode = 1;
   }
+  // A complete language translates every string: an empty entry fails the check, as a gap would.
+  for (const locale of config.locales.filter((l) => l !== config.sourceLocale)) {
+    const empty = Object.entries(mergeCatalog(locale, keys, readCatalog(locale))).filter(
+      ([, v]) => !v.trim(),
+    );
+    if (!empty.length) continue;
+    console.error(`${locale}.json leaves ${empty.length} string(s) untranslated:`);
+    for (const [key] of empty.slice(0, 20)) console.error(`  ${JSON.stringify(key)}`);
+    if (empty.length > 20) console.error(`  … and ${empty.length - 20} more`);
+    if (check) process.exitCode = 1;
+  }
   const uncovered = await partialGaps();
   for (const [locale, missing] of uncovered) {
-    console.error(`${locale}.json lacks ${missing.length} string(s) of the Get-help pages:`);
+    console.error(`${locale}.json lacks ${missing.length} string(s) of the public pages:`);
     for (const key of missing) console.error(`  ${JSON.stringify(key)}`);
   }
   if (check && uncovered.length) process.exitCode = 1;

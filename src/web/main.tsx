@@ -1,4 +1,5 @@
 import '@mantine/core/styles.css';
+import '../shared/script-fonts.css';
 import './app/global.css';
 import { DirectionProvider, MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';

@@ -18,9 +18,9 @@ export const theme = createTheme({
   primaryColor: 'tulay',
   primaryShade: 7,
   colors: { tulay },
-  // System fonts only: no web-font requests, and every script (Arabic included) renders from the device.
-  fontFamily:
-    'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Naskh Arabic", "Noto Sans Arabic", Tahoma, Arial, sans-serif',
+  // System fonts only: no web-font requests, and every script renders from the device; the stack
+  // per language is in shared/script-fonts.css.
+  fontFamily: 'var(--tulay-font)',
   headings: { fontWeight: '700' },
   defaultRadius: 'md',
   components: {
@@ -28,7 +28,7 @@ export const theme = createTheme({
     Button: {
       styles: {
         root: { height: 'auto', minHeight: 'var(--button-height)', paddingBlock: 4 },
-        label: { whiteSpace: 'normal', textAlign: 'center', lineHeight: 1.25 },
+        label: { whiteSpace: 'normal', textAlign: 'center', lineHeight: 'var(--tulay-tight-line-height)' },
       },
     },
   },

@@ -32,7 +32,15 @@ export const normaliseHeader = (h: string) =>
     .toLowerCase()
     .replace(/[\s\-./]+/g, '_');
 
-const LANGUAGE_NAME = /^name_[a-z]{2,3}$/;
+/** A name in one language: `name_fil`, or with a script, `name_zh-Hant`. */
+const LANGUAGE_NAME = /^name_[a-z]{2,3}(-[A-Z][a-z]{3})?$/;
+
+/** The name target a normalised header means: `name_zh_hant` (as headers are lowered) is `name_zh-Hant`. */
+function languageNameTarget(normalised: string): string | undefined {
+  const m = /^name_([a-z]{2,3})(?:_([a-z]{4}))?$/.exec(normalised);
+  if (!m) return undefined;
+  return m[2] ? `name_${m[1]}-${m[2][0]!.toUpperCase()}${m[2].slice(1)}` : normalised;
+}
 
 /**
  * The mapping used when the person does not choose one: columns named like the targets (or common
@@ -49,7 +57,8 @@ export function defaultMapping(
   for (const h of header) {
     const n = normaliseHeader(h);
     let target = targets.includes(n) ? n : (synonyms[n] ?? '');
-    if (languageNames && LANGUAGE_NAME.test(n)) target = n;
+    const languageName = languageNames ? languageNameTarget(n) : undefined;
+    if (languageName) target = languageName;
     if (target && used.has(target)) target = '';
     if (target) used.add(target);
     mapping[h] = target;

@@ -3,7 +3,12 @@ import countryCodes from 'i18n-iso-countries';
 import { LOCALE_CODES } from '../../../shared/locales.ts';
 
 // Country codes and names come from `i18n-iso-countries` (ISO 3166-1 alpha-2/alpha-3, numeric = UN M49
-// for countries), not from a hand-kept list. Languages the package lacks (Filipino) fall back to English.
+// for countries), not from a hand-kept list. Languages the package lacks (Filipino, Burmese, Sinhala,
+// Nepali, Traditional Chinese: its `zh` is Simplified) take the names of Node's own ICU data
+// (Intl.DisplayNames, CLDR's short forms), and English only where ICU has none either. The languages
+// added with the eastern and South Asian catalogs take CLDR's short forms first too: the package
+// calls Hong Kong "Hong Kong SAR China" in Malay and Thai, where migrants and their flyers say "Hong
+// Kong". English, Indonesian, Arabic and Bengali keep the package's names they always had.
 const require = createRequire(import.meta.url);
 const NAME_LANGUAGES = [...new Set(['en', ...LOCALE_CODES, 'vi', 'th', 'bn', 'ko', 'ja', 'zh', 'ms'])];
 const registered: string[] = [];
@@ -34,12 +39,31 @@ const INTERFACE_NAMES: Record<string, Record<string, string>> = {
   TW: { en: 'Taiwan', bn: 'তাইওয়ান', zh: '台湾', ko: '대만' },
 };
 
+/** A region's name from ICU in `lang`, or undefined when ICU only echoes the code back. */
+function icuName(lang: string, alpha2: string): string | undefined {
+  try {
+    const name = new Intl.DisplayNames([lang], { type: 'region', style: 'short', fallback: 'none' }).of(
+      alpha2,
+    );
+    return name && name !== alpha2 ? name : undefined;
+  } catch {
+    return undefined;
+  }
+}
+const registeredSet = new Set(registered);
+const PACKAGE_FIRST = new Set(['en', 'id', 'ar', 'bn', 'zh']);
+
 const byAlpha2 = new Map<string, Country>();
 for (const alpha2 of Object.keys(countryCodes.getAlpha2Codes()).sort()) {
   const own = INTERFACE_NAMES[alpha2] ?? {};
   const english = own.en ?? countryCodes.getName(alpha2, 'en') ?? alpha2;
   const names: Record<string, string> = {};
-  for (const lang of NAME_LANGUAGES) names[lang] = own[lang] ?? countryCodes.getName(alpha2, lang) ?? english;
+  for (const lang of NAME_LANGUAGES) {
+    const packaged = registeredSet.has(lang) ? countryCodes.getName(alpha2, lang) : undefined;
+    names[lang] = PACKAGE_FIRST.has(lang)
+      ? (own[lang] ?? packaged ?? icuName(lang, alpha2) ?? english)
+      : (own[lang] ?? icuName(lang, alpha2) ?? packaged ?? english);
+  }
   byAlpha2.set(alpha2, {
     alpha2,
     alpha3: countryCodes.alpha2ToAlpha3(alpha2) ?? '',

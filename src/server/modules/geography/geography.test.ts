@@ -16,7 +16,8 @@ describe('geography', () => {
     expect(countryByCode('PH')).toMatchObject({
       alpha3: 'PHL',
       m49: '608',
-      names: { en: 'Philippines', id: 'Filipina', fil: 'Philippines' },
+      // Filipino takes CLDR's names (the package has none): Pilipinas, not the English fallback.
+      names: { en: 'Philippines', id: 'Filipina', fil: 'Pilipinas', 'zh-Hant': '菲律賓' },
     });
     expect(countryByCode('AE')!.names.ar).toBe('الإمارات العربية المتحدة');
     expect(resolveCountry('Korea, Republic of')).toBe('KR');

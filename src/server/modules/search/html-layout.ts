@@ -1,4 +1,5 @@
 import { directionOf } from '../../../shared/locales.ts';
+import { SCRIPT_FONTS_CSS } from '../../platform/i18n/script-fonts.ts';
 import { translate } from '../../platform/i18n/translate.ts';
 
 /** Escapes text for HTML element content and attribute values. */
@@ -17,13 +18,13 @@ export function jsonLd(data: unknown): string {
 // Small, system fonts, no JavaScript: these pages must be fast on a cheap phone and readable with
 // scripts off. Colours keep 4.5:1 contrast; logical properties keep RTL right.
 const CSS = `
-*{box-sizing:border-box}body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;color:#1a1a1a;background:#fafafa}
+*{box-sizing:border-box}body{margin:0;font-size:16px;line-height:var(--tulay-line-height,1.5);font-family:var(--tulay-font);color:#1a1a1a;background:#fafafa}
 a{color:#0b5cad}a:focus-visible,button:focus-visible,input:focus-visible{outline:3px solid #0b5cad;outline-offset:2px}
 .skip{position:absolute;inset-inline-start:-999px}.skip:focus{inset-inline-start:8px;top:8px;background:#fff;padding:8px;z-index:1}
 header.site{background:#123c63;color:#fff;padding:12px 16px}header.site a{color:#fff;text-decoration:none;font-weight:700}
 header.site nav{display:flex;gap:16px;flex-wrap:wrap;align-items:center}
 main{max-width:1100px;margin:0 auto;padding:16px}
-h1{font-size:1.6rem;line-height:1.25;margin:.5rem 0 1rem}h2{font-size:1.2rem;margin:1.5rem 0 .5rem}h3{font-size:1rem;margin:1rem 0 .25rem}
+h1{font-size:1.6rem;line-height:var(--tulay-tight-line-height);margin:.5rem 0 1rem}h2{font-size:1.2rem;margin:1.5rem 0 .5rem}h3{font-size:1rem;margin:1rem 0 .25rem}
 form.search{display:flex;gap:8px;flex-wrap:wrap;margin-bottom:16px}form.search input[type=search]{flex:1 1 240px;min-width:0;padding:10px;font-size:1rem;border:1px solid #666;border-radius:6px}
 button,.button{padding:10px 16px;font-size:1rem;border:0;border-radius:6px;background:#0b5cad;color:#fff;cursor:pointer;text-decoration:none;display:inline-block}
 .layout{display:grid;gap:24px}@media(min-width:800px){.layout{grid-template-columns:260px 1fr}}
@@ -57,7 +58,7 @@ export function page({ locale, title, body, head = '', canonical }: PageOptions)
 <title>${esc(title)} · Tulay</title>
 ${canonical ? `<link rel="canonical" href="${esc(canonical)}">` : ''}
 <link rel="alternate" type="application/atom+xml" title="${esc(t('New publications'))}" href="/feeds/publications.atom">
-<style>${CSS}</style>
+<style>${SCRIPT_FONTS_CSS}${CSS}</style>
 ${head}
 </head>
 <body>

@@ -1,6 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_LOCALE, LOCALE_CODES, type Locale } from '../../../shared/locales.ts';
 
 const catalogDir = fileURLToPath(new URL('../../../shared/locales', import.meta.url));
 
@@ -21,20 +20,5 @@ export function translate(
   return translated.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, k: string) => String(values[k] ?? ''));
 }
 
-/** Picks the best supported locale from an Accept-Language header. */
-export function negotiateLocale(header: string | undefined): Locale {
-  if (!header) return DEFAULT_LOCALE;
-  const wanted = header
-    .split(',')
-    .map((part) => {
-      const [tag = '', q] = part.trim().split(';q=');
-      return { tag: tag.toLowerCase(), q: q ? Number(q) : 1 };
-    })
-    .sort((a, b) => b.q - a.q);
-  for (const { tag } of wanted) {
-    const base = tag.split('-')[0] === 'tl' ? 'fil' : tag.split('-')[0];
-    const match = LOCALE_CODES.find((c) => c === tag || c === base);
-    if (match) return match;
-  }
-  return DEFAULT_LOCALE;
-}
+// Accept-Language is negotiated in shared/locales.ts, the same rules the web app applies to the browser's languages.
+export { negotiateLocale } from '../../../shared/locales.ts';
