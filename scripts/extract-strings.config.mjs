@@ -11,12 +11,12 @@ export default {
   functions: ['t', 'msg', 'i18n.t'],
   output: 'src/shared/locales',
   /** Complete languages (`complete: true` in src/shared/locales.ts): every key, "" for new ones to translate. */
-  locales: ['en', 'fil', 'id', 'ar'],
+  locales: ['en', 'fil', 'id', 'ar', 'ne', 'bn'],
   /**
    * Partial languages (`complete: false`): only the keys already translated are kept (those no
    * longer in the sources go away); no "" entries are added. The rest falls back to English.
    */
-  partialLocales: ['ne', 'bn'],
+  partialLocales: ['si', 'ta', 'hi', 'ur'],
   /**
    * What a partial language must translate in full: the pages a migrant sees when asking for help.
    * `--check` fails while any string of these files is missing from a partial catalog.

@@ -8,8 +8,12 @@ export const LOCALES = [
   { code: 'fil', name: 'Filipino', dir: 'ltr', complete: true },
   { code: 'id', name: 'Bahasa Indonesia', dir: 'ltr', complete: true },
   { code: 'ar', name: 'العربية', dir: 'rtl', complete: true },
-  { code: 'ne', name: 'नेपाली', dir: 'ltr', complete: false },
-  { code: 'bn', name: 'বাংলা', dir: 'ltr', complete: false },
+  { code: 'ne', name: 'नेपाली', dir: 'ltr', complete: true },
+  { code: 'bn', name: 'বাংলা', dir: 'ltr', complete: true },
+  { code: 'si', name: 'සිංහල', dir: 'ltr', complete: false },
+  { code: 'ta', name: 'தமிழ்', dir: 'ltr', complete: false },
+  { code: 'hi', name: 'हिन्दी', dir: 'ltr', complete: false },
+  { code: 'ur', name: 'اردو', dir: 'rtl', complete: false },
 ] as const;
 export type Locale = (typeof LOCALES)[number]['code'];
 export const LOCALE_CODES = LOCALES.map((l) => l.code) as [Locale, ...Locale[]];

@@ -10,6 +10,10 @@ const catalogs: Record<Exclude<Locale, 'en'>, () => Promise<{ default: Record<st
   ar: () => import('../../shared/locales/ar.json'),
   ne: () => import('../../shared/locales/ne.json'),
   bn: () => import('../../shared/locales/bn.json'),
+  si: () => import('../../shared/locales/si.json'),
+  ta: () => import('../../shared/locales/ta.json'),
+  hi: () => import('../../shared/locales/hi.json'),
+  ur: () => import('../../shared/locales/ur.json'),
 };
 
 const STORAGE_KEY = 'tulay.locale';
