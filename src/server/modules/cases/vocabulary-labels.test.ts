@@ -82,6 +82,18 @@ describe('case vocabularies in the database (sectors, violation types)', () => {
   });
 });
 
+// Not case vocabularies, but staff reading Nepali, Bengali or Chinese meet them on every directory
+// and library screen: every vocabulary a fresh installation ships is labelled the same way.
+it('every vocabulary and term a fresh installation ships is labelled in every complete language', async () => {
+  const rows = (
+    await db.database.db.execute(sql`
+      select vocabulary_key || ':' || code as code, labels from vocabulary_terms
+      union all select key, labels from vocabularies`)
+  ).rows as Array<{ code: string; labels: Record<string, string> }>;
+  expect(rows.length).toBeGreaterThan(100);
+  expect(unlabelled(rows)).toEqual([]);
+});
+
 describe('case vocabularies in the catalogs (outcomes, consent, statuses, timeline, Get-help sectors)', () => {
   const tables: Array<[string, readonly string[], Record<string, string>]> = [
     ['outcomes', OUTCOMES, OUTCOME_LABELS],
