@@ -14,12 +14,12 @@ export default {
    * Complete languages (`complete: true` in src/shared/locales.ts): every key, "" for new ones to
    * translate; `--check` fails while any is "".
    */
-  locales: ['en', 'fil', 'id', 'ar', 'zh-Hant'],
+  locales: ['en', 'fil', 'id', 'ar', 'ne', 'bn', 'zh-Hant'],
   /**
    * Partial languages (`complete: false`): only the keys already translated are kept (those no
    * longer in the sources go away); no "" entries are added. The rest falls back to English.
    */
-  partialLocales: ['ne', 'bn', 'ms', 'vi', 'th', 'km', 'my', 'ja', 'ko'],
+  partialLocales: ['ms', 'vi', 'th', 'km', 'my', 'si', 'ta', 'hi', 'ur', 'ja', 'ko'],
   /**
    * What a partial language must translate in full: the pages a migrant sees when asking for help,
    * and the frame of the public pages. `--check` fails while any string of these files is missing

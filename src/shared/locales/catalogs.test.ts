@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import config from '../../../scripts/extract-strings.config.mjs';
@@ -15,18 +15,9 @@ const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)
 // Tags that are markup, not words: a translation keeps them as they are.
 const tags = (text: string) => [...text.matchAll(/<\/?\w+>/g)].map((m) => m[0]).sort();
 
-/**
- * Languages in LOCALES whose catalogs come from the lang-south branch (Sinhala, Tamil, Hindi,
- * Urdu). Until they arrive these fall back to English; once a catalog file exists, the test below
- * fails until its language leaves this list, so the exemption cannot outlive the merge.
- */
-const ARRIVING_FROM_LANG_SOUTH = ['si', 'ta', 'hi', 'ur'];
-
 const en = read('en');
 const complete = LOCALES.filter((l) => l.complete && l.code !== 'en').map((l) => l.code as string);
-const partial = LOCALES.filter((l) => !l.complete && !ARRIVING_FROM_LANG_SOUTH.includes(l.code)).map(
-  (l) => l.code as string,
-);
+const partial = LOCALES.filter((l) => !l.complete).map((l) => l.code as string);
 
 /** Translations that are the English text again: left as placeholder English, not translated. */
 function leftInEnglish(catalog: Record<string, string>): string[] {
@@ -45,16 +36,6 @@ describe('translation catalogs', () => {
   test('the extractor lists the same complete and partial languages as shared/locales.ts', () => {
     expect([...config.locales].sort()).toEqual(['en', ...complete].sort());
     expect([...config.partialLocales].sort()).toEqual([...partial].sort());
-  });
-
-  test('a language from the other branch is exempt only while its catalog has not arrived', () => {
-    for (const code of ARRIVING_FROM_LANG_SOUTH) {
-      expect(LOCALES.some((l) => l.code === code)).toBe(true);
-      expect(
-        existsSync(catalogFile(code)),
-        `${code}.json arrived: remove it from ARRIVING_FROM_LANG_SOUTH`,
-      ).toBe(false);
-    }
   });
 
   for (const locale of complete) {
@@ -89,8 +70,8 @@ describe('translation catalogs', () => {
         .filter(([, missing]) => missing.length > 0),
     );
     expect(gaps, 'public strings missing per language').toEqual({});
-    // Eighteen languages once the other branch's four arrive.
-    expect(complete.length + partial.length + 1 + ARRIVING_FROM_LANG_SOUTH.length).toBeGreaterThanOrEqual(18);
+    // The eighteen languages of the public pages.
+    expect(complete.length + partial.length + 1).toBeGreaterThanOrEqual(18);
   });
 
   for (const locale of partial) {

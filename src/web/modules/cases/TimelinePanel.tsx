@@ -3,18 +3,11 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, post } from '../../app/api.ts';
-import { msg } from '../../app/capability.ts';
 import { useFormat } from '../../app/format.ts';
 import { Picker } from '../../ui/Pickers.tsx';
 import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
+import { EVENT_KIND_LABELS, eventKindLabel, STAFF_EVENT_KINDS } from './labels.ts';
 import type { CaseEvent } from './types.ts';
-
-const KINDS = [
-  ['note', msg('Internal note')],
-  ['action', msg('Action taken')],
-  ['event', msg('Event')],
-  ['reply', msg('Reply the client can read')],
-] as const;
 
 /** The case's timeline (each read is a decryption, audited by the server) and the box to add to it. */
 export function TimelinePanel({ caseId, abilities }: { caseId: string; abilities: Record<string, boolean> }) {
@@ -48,7 +41,7 @@ export function TimelinePanel({ caseId, abilities }: { caseId: string; abilities
           {events.data?.data.map((e) => (
             <Paper key={e.id} withBorder p="sm" bg={e.visibility === 'client' ? 'blue.0' : undefined}>
               <Text size="xs" c="dimmed">
-                {e.kind} · {format.dateTime(e.createdAt)}
+                {eventKindLabel(e.kind, t)} · {format.dateTime(e.createdAt)}
               </Text>
               <Text style={{ whiteSpace: 'pre-wrap' }} dir="auto">
                 {e.text ?? t('This entry can no longer be read.')}
@@ -64,7 +57,7 @@ export function TimelinePanel({ caseId, abilities }: { caseId: string; abilities
             searchable={false}
             value={kind}
             onChange={(v) => setKind(v ?? 'note')}
-            data={KINDS.map(([value, label]) => ({ value, label: t(label) }))}
+            data={STAFF_EVENT_KINDS.map((value) => ({ value, label: t(EVENT_KIND_LABELS[value]!) }))}
             allowDeselect={false}
           />
           <Textarea name="text" label={t('Text')} required minRows={3} autosize maxLength={10000} />

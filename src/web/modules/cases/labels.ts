@@ -36,6 +36,26 @@ export const CONSENT_METHOD_LABELS: Record<string, string> = {
   through_representative: msg('Through a representative'),
 };
 
+/**
+ * Every kind of timeline entry (EVENT_KINDS on the server). Staff add the first four; the client's
+ * messages and status changes are written by the system, and are named too, never shown as codes.
+ */
+export const EVENT_KIND_LABELS: Record<string, string> = {
+  note: msg('Internal note'),
+  action: msg('Action taken'),
+  event: msg('Event'),
+  reply: msg('Reply the client can read'),
+  client_message: msg('Message from the client'),
+  status_change: msg('Status change'),
+};
+
+/** The kinds a person may add to a timeline by hand. */
+export const STAFF_EVENT_KINDS = ['note', 'action', 'event', 'reply'] as const;
+
+/** A timeline entry's kind in the reader's language; an unknown (newer) code is shown as it is. */
+export const eventKindLabel = (kind: string, t: (s: string) => string) =>
+  EVENT_KIND_LABELS[kind] ? t(EVENT_KIND_LABELS[kind]) : kind;
+
 export const SHAREABLE_FIELD_LABELS: Record<string, string> = {
   client: msg('Client identity and contacts'),
   narrative: msg('Narrative'),
