@@ -46,7 +46,11 @@ export interface Shell {
   publicUrl: string;
 }
 
-/** The frame: language and direction, quick exit first, the language links last, one small script. */
+/**
+ * The frame: language and direction, quick exit first, the language links last, one small script.
+ * Referrer policy same-origin (not the site's no-referrer): a form posted under no-referrer carries
+ * `Origin: null`, which the cross-site write check rightly refuses; other sites still get nothing.
+ */
 export function shell({ lang, path, title, body, script, publicUrl }: Shell): string {
   const t = (s: string) => translate(lang, s);
   const alternates = LOCALES.map(
@@ -61,7 +65,7 @@ export function shell({ lang, path, title, body, script, publicUrl }: Shell): st
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
+<meta name="referrer" content="same-origin">
 <meta name="theme-color" content="#123c63">
 <title>${esc(title)} · Tulay</title>
 <link rel="canonical" href="${esc(`${publicUrl}/${lang}${path}`)}">${alternates}
