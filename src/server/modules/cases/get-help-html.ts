@@ -27,7 +27,7 @@ textarea{min-height:9rem;resize:vertical}
 button{margin-top:20px;width:100%;padding:12px;font:inherit;font-weight:700;border:0;border-radius:6px;background:#0b5cad;color:#fff;cursor:pointer}
 button[disabled]{background:#5f6b76}
 .note,.error,.ok{border-radius:6px;padding:12px;margin:12px 0;border:1px solid}
-.note{background:#fff4ce;border-color:#8a6d00}.error{background:#fde7e9;border-color:#a4161a}.ok{background:#e6f4ea;border-color:#1e6b34}
+.note{background:#fff4ce;border-color:#8a6d00}.note p{margin:0}.error{background:#fde7e9;border-color:#a4161a}.ok{background:#e6f4ea;border-color:#1e6b34}
 .hp{position:absolute;inset-inline-start:0;top:0;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 .code{display:block;font:700 1.3rem/1.4 ui-monospace,monospace;background:#fff;border:1px solid #5f6b76;border-radius:6px;padding:8px;margin:4px 0 12px;word-break:break-all}
 .msg{background:#fff;border:1px solid #c5ccd3;border-radius:6px;padding:8px 12px;margin:8px 0}.team{background:#e8f1fb}

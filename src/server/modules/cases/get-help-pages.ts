@@ -28,6 +28,11 @@ function builtScript(webRoot: string | undefined): string | undefined {
   return file ? `/${file}` : undefined;
 }
 
+/** The Get-help pages for the sitemap: one address per language (the status page is not for search engines). */
+export function sitemapUrls(publicUrl: string): string[] {
+  return LOCALES.map((l) => `${publicUrl}/${l.code}/get-help`);
+}
+
 /** A language of the interface named in the URL, matched without regard to case. */
 function localeOf(value: string): string | undefined {
   return LOCALES.find((l) => l.code.toLowerCase() === value.toLowerCase())?.code;
