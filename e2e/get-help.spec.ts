@@ -105,7 +105,7 @@ test.each(languages)('on a phone in %s, a request to Singapore is sent and follo
   await phone.close();
 });
 
-test('a request written offline waits on the phone, encrypted, and is sent when the connection returns', async () => {
+test('a request cut off mid-submission waits on the phone, encrypted, opens offline, and is sent when the connection returns', async () => {
   const phone = await phoneContext(browser, tulay.url, 'fil');
   const page = await phone.newPage();
   const errors = collectPageErrors(page);
@@ -122,13 +122,15 @@ test('a request written offline waits on the phone, encrypted, and is sent when 
       ),
     )
     .toBe(true);
-  await phone.setOffline(true);
-  await page.reload();
-  await page.getByRole('heading', { name: t('Ask for help') }).waitFor();
-
+  // The connection drops mid-submission: after the challenge and the proof of work, as the
+  // request itself goes out.
   const words = 'Hindi ako pinapasahod ng amo ko sa Taiwan';
   await page.getByLabel(t('What happened? How can we help?')).fill(words);
   await page.getByLabel(t('Country where you work')).selectOption('TW');
+  await phone.route('**/api/v1/intake/requests', async (route) => {
+    await phone.setOffline(true);
+    await route.abort('internetdisconnected');
+  });
   await page.getByRole('button', { name: t('Send') }).click();
   const waiting = page.getByText(
     t(
@@ -165,6 +167,11 @@ test('a request written offline waits on the phone, encrypted, and is sent when 
   expect(kept.extractable).toBe(false);
   expect(Buffer.from(kept.bytes[0]!).toString('utf8')).not.toContain('Taiwan');
 
+  // Still offline, the page opens again from the service worker and still says it is waiting.
+  await phone.unrouteAll();
+  await page.reload();
+  await page.getByRole('heading', { name: t('Ask for help') }).waitFor();
+  await waiting.waitFor();
   await phone.setOffline(false);
   await page.getByRole('heading', { name: t('We received your request') }).waitFor({ timeout: 60_000 });
   await waiting.waitFor({ state: 'hidden' });
