@@ -147,7 +147,7 @@ ${view.bits > 0 ? `<noscript><p class="note">${esc(needsScript)}</p></noscript>`
 <input type="hidden" name="challenge" value="${esc(view.challenge)}">
 <input type="hidden" name="nonce" value="${view.bits > 0 ? '' : '0'}">
 <label for="message">${esc(t('What happened? How can we help?'))}</label>
-<textarea id="message" name="message" required maxlength="5000">${esc(values.message ?? '')}</textarea>
+<textarea id="message" name="message" required maxlength="5000" dir="auto">${esc(values.message ?? '')}</textarea>
 <label for="name">${esc(t('Your name (optional)'))}</label>
 <input id="name" name="name" maxlength="200" autocomplete="off" value="${esc(values.name ?? '')}">
 <label for="contact">${esc(t('How can we reach you safely? (optional)'))}</label>
@@ -229,7 +229,7 @@ export function renderStatus(
       (m) => `<article class="msg${m.from === 'team' ? ' team' : ''}"><p class="when">${esc(
         m.from === 'team' ? t('Answer from the team') : t('You wrote'),
       )} · <time datetime="${esc(m.at)}">${esc(when.format(new Date(m.at)))} UTC</time></p>
-<p>${esc(m.text ?? t('This message was deleted.'))}</p></article>`,
+<p${m.text ? ' dir="auto"' : ''}>${esc(m.text ?? t('This message was deleted.'))}</p></article>`,
     )
     .join('');
   // The codes ride along in hidden fields so "Add information" needs no script and no storage.
@@ -240,7 +240,7 @@ export function renderStatus(
 ${messages}${error}
 <form method="post" action="/${esc(lang)}/get-help/status">${hidden}
 <label for="add">${esc(t('Add information'))}</label>
-<textarea id="add" name="message" required maxlength="5000"></textarea>
+<textarea id="add" name="message" required maxlength="5000" dir="auto"></textarea>
 <button type="submit">${esc(t('Send'))}</button></form>
 <p><a href="/${esc(lang)}/get-help/status">${esc(t('Close'))}</a></p>`;
 }
