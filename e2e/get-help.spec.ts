@@ -185,6 +185,15 @@ test('a request cut off mid-submission waits on the phone, encrypted, opens offl
   expect(rows).toEqual([{ destination_country: 'TW' }]);
   // Sent: nothing of it stays on the phone.
   expect(await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))).toEqual([]);
+  // The quick exit leaves for a neutral page in place of this one: Back does not come here. (The
+  // neutral site is answered inside the browser: the test makes no request to another site.)
+  await phone.route('https://www.google.com/**', (route) =>
+    route.fulfill({ contentType: 'text/html', body: '<title>weather</title>' }),
+  );
+  await page.getByRole('link', { name: t('Quick exit') }).click();
+  await page.waitForURL(/^https:\/\/www\.google\.com\//);
+  await page.goBack();
+  expect(page.url()).not.toContain('/get-help');
   expect(errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to load resource/.test(e))).toEqual([]);
   await phone.close();
 });

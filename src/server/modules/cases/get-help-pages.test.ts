@@ -281,5 +281,21 @@ describe('with the proof of work switched off', () => {
     });
     expect(again.statusCode).toBe(409);
     expect(again.body).toContain('मेरो तलब दिइएको छैन');
+
+    // Two posts of one form at the same moment: one request, and one precise refusal.
+    const fresh = (await open.request({ method: 'GET', url: '/en/get-help' })).body.match(
+      /name="challenge" value="([^"]+)"/,
+    )![1]!;
+    const both = await Promise.all(
+      [1, 2].map(() =>
+        open.request({
+          method: 'POST',
+          url: '/en/get-help',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          payload: new URLSearchParams({ ...fields, challenge: fresh }).toString(),
+        }),
+      ),
+    );
+    expect(both.map((r) => r.statusCode).sort()).toEqual([201, 409]);
   });
 });
