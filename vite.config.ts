@@ -21,6 +21,12 @@ export default defineConfig({
     target: 'es2022',
     // Mantine and React are one ~200 kB gzipped chunk; the language catalogs load on demand.
     chunkSizeWarningLimit: 1000,
+    // Two entries: the staff app, and the public Get-help pages' own small script (it shares no
+    // code with the staff app); the server finds the latter's hashed name in .vite/manifest.json.
+    manifest: true,
+    rolldownOptions: {
+      input: { main: `${root}/index.html`, 'get-help': `${root}/get-help/main.ts` },
+    },
   },
   server: {
     // `npm run dev:web` talks to a Tulay started separately on port 3000.

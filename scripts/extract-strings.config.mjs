@@ -26,9 +26,8 @@ export default {
    * from a partial catalog (complete catalogs hold every string anyway).
    */
   partialMustCover: [
-    'src/web/modules/cases/GetHelpPage.tsx',
-    'src/web/modules/cases/GetHelpStatusPage.tsx',
-    'src/web/modules/cases/QuickExit.tsx',
+    'src/server/modules/cases/get-help-html.ts',
+    'src/server/modules/cases/get-help-pages.ts',
     'src/web/ui/PublicLayout.tsx',
     'src/web/ui/LanguageMenu.tsx',
     'src/web/ui/ProblemAlert.tsx',

@@ -14,6 +14,7 @@ import {
 import { type Config, fastifyTrustProxy } from './config.ts';
 import type { Database } from './db/client.ts';
 import { migrationsApplied } from './db/migrate.ts';
+import { getHelpPages } from './modules/cases/get-help-pages.ts';
 import { caseRoutes } from './modules/cases/routes.ts';
 import { directoryImportRoutes } from './modules/directory/import-routes.ts';
 import { directoryPages } from './modules/directory/pages.ts';
@@ -144,6 +145,7 @@ export async function buildApp({ config, database, webRoot }: AppOptions): Promi
   await app.register(knowledgePages);
   await app.register(directoryPages);
   const root = webRoot ?? defaultWebRoot;
+  await app.register(getHelpPages, { webRoot: root });
   if (existsSync(root)) await registerWeb(app, root);
   return app;
 }

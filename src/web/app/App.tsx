@@ -9,7 +9,6 @@ import { InvitationPage } from '../modules/auth/InvitationPage.tsx';
 import { ResetPasswordPage } from '../modules/auth/ResetPasswordPage.tsx';
 import { SetupPage } from '../modules/auth/SetupPage.tsx';
 import { SignInPage } from '../modules/auth/SignInPage.tsx';
-import { GetHelpRoutes } from '../modules/cases/GetHelpRoutes.tsx';
 import { ProblemAlert } from '../ui/ProblemAlert.tsx';
 import { capabilities } from './capabilities.ts';
 import { useSwitchLanguage } from './language.ts';
@@ -28,7 +27,6 @@ export function App() {
       <Route path="/forgot-password" element={<ForgotPasswordPage />} />
       <Route path="/reset-password" element={<ResetPasswordPage />} />
       <Route path="/sign-in" element={<SignInPage />} />
-      <Route path="/get-help/*" element={<GetHelpRoutes />} />
       <Route path="*" element={<SignedIn />} />
     </Routes>
   );

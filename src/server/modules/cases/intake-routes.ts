@@ -2,6 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { line } from '../../../shared/schemas.ts';
 import { contextOf } from '../../platform/http/context.ts';
+import { isCountryCode } from '../geography/countries.ts';
+import { ANOTHER_COUNTRY } from './get-help-destinations.ts';
 import * as intake from './intake-service.ts';
 import { country, text } from './schemas.ts';
 import { SECTORS } from './vocabulary.ts';
@@ -14,6 +16,26 @@ const code = z
   .max(64)
   .regex(/^[A-Za-z0-9 -]+$/);
 const language = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/);
+/** Any ISO 3166 country, or "another country" (not in the list): every destination is accepted. */
+const destination = z.union([
+  country.refine(isCountryCode, 'ISO 3166-1 alpha-2 code of a country'),
+  z.literal(ANOTHER_COUNTRY),
+]);
+
+/** A Get-help request, as the page's script sends it (and the page without script posts it). */
+export const intakeRequestBody = z.strictObject({
+  challenge: z.string().min(10).max(300),
+  nonce: z.string().min(1).max(32),
+  website: z.string().max(500).optional(),
+  language,
+  message: text(5000),
+  name: line(200).optional(),
+  contact: line(200).optional(),
+  nationality: country.optional(),
+  destinationCountry: destination.optional(),
+  sector: z.enum(SECTORS).optional(),
+});
+export const intakeCodes = z.strictObject({ reference: code, secret: code });
 
 /**
  * The public Get-help API. Secrets travel only in POST bodies (never in URLs, so never in logs or
@@ -37,18 +59,7 @@ export const intakeRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Ask for help; answers a reference code and a secret, shown once',
-        body: z.strictObject({
-          challenge: z.string().min(10).max(300),
-          nonce: z.string().min(1).max(32),
-          website: z.string().max(500).optional(),
-          language,
-          message: text(5000),
-          name: line(200).optional(),
-          contact: line(200).optional(),
-          nationality: country.optional(),
-          destinationCountry: country.optional(),
-          sector: z.enum(SECTORS).optional(),
-        }),
+        body: intakeRequestBody,
       },
     },
     async (request, reply) =>
@@ -62,7 +73,7 @@ export const intakeRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Read your request with its reference code and secret',
-        body: z.strictObject({ reference: code, secret: code }),
+        body: intakeCodes,
       },
     },
     async (request) => ({

@@ -11,6 +11,7 @@ import {
 } from '../../platform/throttle/throttle.ts';
 import { sealCaseText, searchKeyOf } from './case-text.ts';
 import { decryptField, encryptField, newDataKey } from './crypto.ts';
+import { ANOTHER_COUNTRY } from './get-help-destinations.ts';
 import { checkSolution, issueChallenge } from './intake-pow.ts';
 import { derivedSecret, keyringOf, unwrapWith, wrapWithActive } from './keys.ts';
 import * as repo from './repository.ts';
@@ -88,7 +89,10 @@ export async function submitIntake(ctx: Ctx, input: IntakeInput) {
       msg('The anti-abuse check failed. Reload the form and try again.'),
     );
   }
-  const organisationId = await intakeOrganisation(ctx.database.db, input.destinationCountry ?? null);
+  // "Another country" is a request like any other, with no destination on record.
+  const another = input.destinationCountry === ANOTHER_COUNTRY;
+  const destinationCountry = (another ? undefined : input.destinationCountry) ?? null;
+  const organisationId = await intakeOrganisation(ctx.database.db, destinationCountry);
   if (!organisationId)
     throw new Problem(503, 'intake_unavailable', msg('No organisation is receiving requests right now.'));
   const id = randomUUID();
@@ -120,7 +124,7 @@ export async function submitIntake(ctx: Ctx, input: IntakeInput) {
       ...sealCaseText(dataKey, await searchKeyOf(tx, ring), {
         id,
         reference,
-        title: `Get-help request${input.sector ? `, ${input.sector.replace('_', ' ')}` : ''}${input.destinationCountry ? `, ${input.destinationCountry}` : ''}`,
+        title: `Get-help request${input.sector ? `, ${input.sector.replace('_', ' ')}` : ''}${another ? ', another country' : destinationCountry ? `, ${destinationCountry}` : ''}`,
         employerName: null,
         agencyName: null,
         sector: input.sector ?? null,
@@ -129,7 +133,7 @@ export async function submitIntake(ctx: Ctx, input: IntakeInput) {
       source: 'intake',
       nationality: input.nationality ?? null,
       originCountry: input.nationality ?? null,
-      destinationCountry: input.destinationCountry ?? null,
+      destinationCountry,
       sector: input.sector ?? null,
       language: input.language,
       clientEnc: client ? encryptField(dataKey, id, 'client', client) : null,

@@ -9,7 +9,7 @@ import { MultiPicker, Picker } from '../../ui/Pickers.tsx';
 import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
 import { CountryPicker } from '../directory/CountryPicker.tsx';
 import { termOptions, useTerms } from '../directory/lookups.ts';
-import { SECTOR_OPTIONS } from './GetHelpPage.tsx';
+import { SECTOR_OPTIONS } from './labels.ts';
 
 /** Opens a case in the person's organisation; they are assigned to it. Identity is encrypted by the server. */
 export function NewCasePage() {

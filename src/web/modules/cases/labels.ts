@@ -74,3 +74,14 @@ export const REFERRAL_STATUS_LABELS: Record<string, string> = {
 /** Options for a Select from a label table, translated. */
 export const optionsOf = (labels: Record<string, string>, t: (s: string) => string) =>
   Object.entries(labels).map(([value, label]) => ({ value, label: t(label) }));
+
+/** The sectors a case names (the public Get-help form renders the same labels on the server). */
+export const SECTOR_OPTIONS = [
+  ['domestic_work', msg('Domestic work')],
+  ['construction', msg('Construction')],
+  ['fishing', msg('Fishing')],
+  ['agriculture', msg('Agriculture')],
+  ['manufacturing', msg('Factory work')],
+  ['care', msg('Care work')],
+  ['other', msg('Other work')],
+] as const;

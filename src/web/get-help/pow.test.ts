@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { leadingZeroBits as serverBits } from '../../../server/modules/cases/intake-pow.ts';
+import { leadingZeroBits as serverBits } from '../../server/modules/cases/intake-pow.ts';
 import { sha256Words, solveChallenge } from './pow.ts';
 
 describe("the Get-help form's proof of work", () => {
