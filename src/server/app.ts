@@ -24,6 +24,7 @@ import { peopleRoutes } from './modules/people/routes.ts';
 import { practiceRoutes } from './modules/practices/routes.ts';
 import { knowledgePages } from './modules/search/pages.ts';
 import { searchRoutes } from './modules/search/routes.ts';
+import { statisticsRoutes } from './modules/statistics/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 import { vocabularyRoutes } from './modules/vocabularies/routes.ts';
 import { type DeclaredRoute, registerRouteAccess } from './platform/access/route-access.ts';
@@ -132,6 +133,7 @@ export async function buildApp({ config, database, webRoot }: AppOptions): Promi
       await api.register(practiceRoutes);
       await api.register(searchRoutes);
       await api.register(libraryRoutes);
+      await api.register(statisticsRoutes);
       await api.register(auditRoutes);
       await api.register(outboxRoutes);
       api.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
