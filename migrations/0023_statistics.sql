@@ -8,6 +8,7 @@ CREATE TABLE "statistics_datasets" (
 	"retrieved_on" date,
 	"url" text DEFAULT '' NOT NULL,
 	"published" boolean DEFAULT false NOT NULL,
+	"network" boolean DEFAULT false NOT NULL,
 	"demonstration" boolean DEFAULT false NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
@@ -36,11 +37,13 @@ CREATE TABLE "statistics_indicators" (
 	"code" text NOT NULL,
 	"labels" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	"unit" text DEFAULT '' NOT NULL,
+	"flow" text DEFAULT 'other' NOT NULL,
 	"definitions" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
-	CONSTRAINT "statistics_indicators_code_format" CHECK ("statistics_indicators"."code" ~ '^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$')
+	CONSTRAINT "statistics_indicators_code_format" CHECK ("statistics_indicators"."code" ~ '^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$'),
+	CONSTRAINT "statistics_indicators_flow" CHECK ("statistics_indicators"."flow" in ('stock', 'inflow', 'outflow', 'other'))
 );
 --> statement-breakpoint
 CREATE TABLE "statistics_observations" (

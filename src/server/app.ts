@@ -24,6 +24,7 @@ import { peopleRoutes } from './modules/people/routes.ts';
 import { practiceRoutes } from './modules/practices/routes.ts';
 import { knowledgePages } from './modules/search/pages.ts';
 import { searchRoutes } from './modules/search/routes.ts';
+import { statisticsPages } from './modules/statistics/pages.ts';
 import { statisticsRoutes } from './modules/statistics/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 import { vocabularyRoutes } from './modules/vocabularies/routes.ts';
@@ -145,6 +146,7 @@ export async function buildApp({ config, database, webRoot }: AppOptions): Promi
 
   await app.register(knowledgePages);
   await app.register(directoryPages);
+  await app.register(statisticsPages);
   const root = webRoot ?? defaultWebRoot;
   if (existsSync(root)) await registerWeb(app, root);
   return app;

@@ -48,118 +48,124 @@ async function previewed() {
   return { set, imp: res.json().data as { id: string; version: number } };
 }
 
-const ACTIONS: Record<string, { allowed: (a: Actor) => boolean; run: (cookie?: string) => Promise<number> }> = {
-  'list data sets': {
-    allowed: () => true,
-    run: async (cookie) => (await t.request({ url: '/api/v1/statistics/datasets', cookie })).statusCode,
-  },
-  'read an unpublished data set': {
-    allowed: signedIn,
-    run: async (cookie) => {
-      const set = await draftSet();
-      return (await t.request({ url: `/api/v1/statistics/datasets/${set.id}`, cookie })).statusCode;
+const ACTIONS: Record<string, { allowed: (a: Actor) => boolean; run: (cookie?: string) => Promise<number> }> =
+  {
+    'list data sets': {
+      allowed: () => true,
+      run: async (cookie) => (await t.request({ url: '/api/v1/statistics/datasets', cookie })).statusCode,
     },
-  },
-  'create a data set': {
-    allowed: keeps,
-    run: async (cookie) =>
-      (
-        await t.request({
-          method: 'POST',
-          url: '/api/v1/statistics/datasets',
-          cookie,
-          payload: { code: `c-${++n}`, titles: { en: 'C' }, source: 'S' },
-        })
-      ).statusCode,
-  },
-  'change a data set': {
-    allowed: keeps,
-    run: async (cookie) => {
-      const set = await draftSet();
-      return (
-        await t.request({
-          method: 'PATCH',
-          url: `/api/v1/statistics/datasets/${set.id}`,
-          cookie,
-          payload: { version: set.version, published: true },
-        })
-      ).statusCode;
+    'read an unpublished data set': {
+      allowed: signedIn,
+      run: async (cookie) => {
+        const set = await draftSet();
+        return (await t.request({ url: `/api/v1/statistics/datasets/${set.id}`, cookie })).statusCode;
+      },
     },
-  },
-  'delete a data set': {
-    allowed: keeps,
-    run: async (cookie) => {
-      const set = await draftSet();
-      return (
-        await t.request({
-          method: 'DELETE',
-          url: `/api/v1/statistics/datasets/${set.id}?version=${set.version}`,
-          cookie,
-        })
-      ).statusCode;
+    'create a data set': {
+      allowed: keeps,
+      run: async (cookie) =>
+        (
+          await t.request({
+            method: 'POST',
+            url: '/api/v1/statistics/datasets',
+            cookie,
+            payload: { code: `c-${++n}`, titles: { en: 'C' }, source: 'S' },
+          })
+        ).statusCode,
     },
-  },
-  'preview an import': {
-    allowed: keeps,
-    run: async (cookie) => {
-      const set = await draftSet();
-      const body = multipartBody({ name: 'x.csv', bytes: Buffer.from(ilostatCsv(ILOSTAT_ROWS)) });
-      return (
-        await t.request({ method: 'POST', url: `/api/v1/statistics/datasets/${set.id}/imports`, cookie, ...body })
-      ).statusCode;
+    'change a data set': {
+      allowed: keeps,
+      run: async (cookie) => {
+        const set = await draftSet();
+        return (
+          await t.request({
+            method: 'PATCH',
+            url: `/api/v1/statistics/datasets/${set.id}`,
+            cookie,
+            payload: { version: set.version, published: true },
+          })
+        ).statusCode;
+      },
     },
-  },
-  'commit an import': {
-    allowed: keeps,
-    run: async (cookie) => {
-      const { imp } = await previewed();
-      return (
+    'delete a data set': {
+      allowed: keeps,
+      run: async (cookie) => {
+        const set = await draftSet();
+        return (
+          await t.request({
+            method: 'DELETE',
+            url: `/api/v1/statistics/datasets/${set.id}?version=${set.version}`,
+            cookie,
+          })
+        ).statusCode;
+      },
+    },
+    'preview an import': {
+      allowed: keeps,
+      run: async (cookie) => {
+        const set = await draftSet();
+        const body = multipartBody({ name: 'x.csv', bytes: Buffer.from(ilostatCsv(ILOSTAT_ROWS)) });
+        return (
+          await t.request({
+            method: 'POST',
+            url: `/api/v1/statistics/datasets/${set.id}/imports`,
+            cookie,
+            ...body,
+          })
+        ).statusCode;
+      },
+    },
+    'commit an import': {
+      allowed: keeps,
+      run: async (cookie) => {
+        const { imp } = await previewed();
+        return (
+          await t.request({
+            method: 'POST',
+            url: `/api/v1/statistics/imports/${imp.id}/commit`,
+            cookie,
+            payload: { version: imp.version },
+          })
+        ).statusCode;
+      },
+    },
+    'change an indicator': {
+      allowed: keeps,
+      run: async (cookie) => {
+        const { imp } = await previewed();
         await t.request({
           method: 'POST',
           url: `/api/v1/statistics/imports/${imp.id}/commit`,
-          cookie,
+          cookie: keeper,
           payload: { version: imp.version },
-        })
-      ).statusCode;
+        });
+        const list = (await t.request({ url: '/api/v1/statistics/indicators', cookie: keeper })).json().data;
+        const indicator = list[0];
+        return (
+          await t.request({
+            method: 'PATCH',
+            url: `/api/v1/statistics/indicators/${indicator.id}`,
+            cookie,
+            payload: { version: indicator.version, unit: 'thousands' },
+          })
+        ).statusCode;
+      },
     },
-  },
-  'change an indicator': {
-    allowed: keeps,
-    run: async (cookie) => {
-      const { imp } = await previewed();
-      await t.request({
-        method: 'POST',
-        url: `/api/v1/statistics/imports/${imp.id}/commit`,
-        cookie: keeper,
-        payload: { version: imp.version },
-      });
-      const list = (await t.request({ url: '/api/v1/statistics/indicators', cookie: keeper })).json().data;
-      const indicator = list[0];
-      return (
+    'read figures of an unpublished data set': {
+      allowed: signedIn,
+      run: async (cookie) => {
+        const { set, imp } = await previewed();
         await t.request({
-          method: 'PATCH',
-          url: `/api/v1/statistics/indicators/${indicator.id}`,
-          cookie,
-          payload: { version: indicator.version, unit: 'thousands' },
-        })
-      ).statusCode;
+          method: 'POST',
+          url: `/api/v1/statistics/imports/${imp.id}/commit`,
+          cookie: keeper,
+          payload: { version: imp.version },
+        });
+        const res = await t.request({ url: `/api/v1/statistics/observations?dataset=${set.code}`, cookie });
+        return res.json().data.length > 0 ? 200 : 404;
+      },
     },
-  },
-  'read figures of an unpublished data set': {
-    allowed: signedIn,
-    run: async (cookie) => {
-      const { set, imp } = await previewed();
-      await t.request({
-        method: 'POST',
-        url: `/api/v1/statistics/imports/${imp.id}/commit`,
-        cookie: keeper,
-        payload: { version: imp.version },
-      });
-      const res = await t.request({ url: `/api/v1/statistics/observations?dataset=${set.code}`, cookie });
-      return res.json().data.length > 0 ? 200 : 404;
-    },
-  },
-};
+  };
 
 const cases = Object.entries(ACTIONS).flatMap(([action, spec]) =>
   (['public', ...ROLES] as Actor[]).map((actor) => ({ action, actor, allowed: spec.allowed(actor) })),

@@ -21,9 +21,10 @@ export interface ReadFile {
 }
 
 function indicatorsOf(rows: ParsedObservation[]) {
-  const wanted = new Map<string, { label?: string; unit?: string }>();
+  const wanted = new Map<string, { label?: string; unit?: string; flow?: string }>();
   for (const o of rows)
-    if (!wanted.has(o.indicator)) wanted.set(o.indicator, { label: o.indicatorLabel, unit: o.unit });
+    if (!wanted.has(o.indicator))
+      wanted.set(o.indicator, { label: o.indicatorLabel, unit: o.unit, flow: o.flow });
   return wanted;
 }
 

@@ -98,7 +98,7 @@ export async function updateIndicator(
 /** Creates the indicators a file names that Tulay does not know yet; answers every code's id. */
 export async function ensureIndicators(
   db: Db,
-  wanted: Map<string, { label?: string; unit?: string }>,
+  wanted: Map<string, { label?: string; unit?: string; flow?: string }>,
 ): Promise<Map<string, string>> {
   const codes = [...wanted.keys()];
   if (codes.length) {
@@ -109,6 +109,7 @@ export async function ensureIndicators(
           code,
           labels: { en: wanted.get(code)?.label ?? code },
           unit: wanted.get(code)?.unit ?? '',
+          flow: wanted.get(code)?.flow ?? 'other',
         })),
       )
       .onConflictDoNothing();

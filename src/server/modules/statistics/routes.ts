@@ -6,10 +6,12 @@ import { holdingSession } from '../../platform/auth/session-cookie.ts';
 import { contextOf } from '../../platform/http/context.ts';
 import { problems } from '../../platform/http/problem.ts';
 import { readUpload } from '../../platform/http/upload.ts';
+import { EXPORT_LIMIT, observationsCsv, observationsXlsx } from './export.ts';
 import { STATISTICS_MAX_BYTES } from './files.ts';
 import { TULAY_TEMPLATE } from './formats/tulay-csv.ts';
 import { datasetCreate, datasetUpdate, importQuery, indicatorUpdate, observationQuery } from './schemas.ts';
 import * as service from './service.ts';
+import { areaProfile, corridorView } from './views.ts';
 
 const manage = { resource: 'statistics', action: 'manage' } as const;
 const importing = { resource: 'statistics', action: 'import' } as const;
@@ -106,6 +108,60 @@ export const statisticsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => service.observations(contextOf(request), request.query),
+  );
+
+  for (const format of ['csv', 'xlsx'] as const) {
+    app.get(
+      `/statistics/observations.${format}`,
+      {
+        config: { access: 'public' },
+        schema: {
+          tags,
+          summary: `The figures as ${format.toUpperCase()}, exactly as filtered, each with its source`,
+          querystring: observationQuery.omit({ limit: true, offset: true }),
+        },
+      },
+      async (request, reply) => {
+        const ctx = contextOf(request);
+        const query = { ...request.query, limit: EXPORT_LIMIT, offset: 0 };
+        if (format === 'csv')
+          return reply
+            .header('content-type', 'text/csv; charset=utf-8')
+            .header('content-disposition', 'attachment; filename="tulay-statistics.csv"')
+            .send(await observationsCsv(ctx, query));
+        return reply
+          .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header('content-disposition', 'attachment; filename="tulay-statistics.xlsx"')
+          .send(await observationsXlsx(ctx, query));
+      },
+    );
+  }
+
+  app.get(
+    '/statistics/areas/:area',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary:
+          'A country or grouping profile: its figures, top origins and destinations, corridor case counts (staff)',
+        params: z.strictObject({ area: z.string().max(64) }),
+      },
+    },
+    async (request) => ({ data: await areaProfile(contextOf(request), request.params.area) }),
+  );
+
+  app.get(
+    '/statistics/corridors/:corridor',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'A corridor’s figures and case counts (staff)',
+        params: z.strictObject({ corridor: z.string().max(20) }),
+      },
+    },
+    async (request) => ({ data: await corridorView(contextOf(request), request.params.corridor) }),
   );
 
   app.get(

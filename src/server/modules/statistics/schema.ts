@@ -34,6 +34,8 @@ export const statisticsDatasets = pgTable(
     url: text('url').notNull().default(''),
     /** Published data sets are on the public pages and the public API. */
     published: boolean('published').notNull().default(false),
+    /** The network's own figures (deployments reported by agencies, members' counts), not a published source. */
+    network: boolean('network').notNull().default(false),
     /** Figures made up for the demonstration, never facts. */
     demonstration: boolean('demonstration').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -54,6 +56,8 @@ export const statisticsIndicators = pgTable(
     code: text('code').notNull(),
     labels: jsonb('labels').$type<Labels>().notNull().default({}),
     unit: text('unit').notNull().default(''),
+    /** What a country profile shows it as: a stock of migrants, an inflow, an outflow, or another figure. */
+    flow: text('flow').notNull().default('other'),
     definitions: jsonb('definitions').$type<Labels>().notNull().default({}),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -62,6 +66,7 @@ export const statisticsIndicators = pgTable(
   (t) => [
     uniqueIndex('statistics_indicators_code_key').on(t.code),
     check('statistics_indicators_code_format', sql`${t.code} ~ '^[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$'`),
+    check('statistics_indicators_flow', sql`${t.flow} in ('stock', 'inflow', 'outflow', 'other')`),
   ],
 );
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { labelMap, line, text } from '../../../shared/schemas.ts';
-import { STATISTICS_FORMATS } from './formats/parsed.ts';
+import { INDICATOR_FLOWS, STATISTICS_FORMATS } from './formats/parsed.ts';
 
 const url = z
   .string()
@@ -30,6 +30,7 @@ export const datasetFields = {
   retrievedOn: isoDate.nullable().default(null),
   url: url.default(''),
   published: z.boolean().default(false),
+  network: z.boolean().default(false),
   demonstration: z.boolean().default(false),
 };
 
@@ -47,6 +48,7 @@ export const datasetUpdate = z.strictObject({
   retrievedOn: isoDate.nullable().optional(),
   url: url.optional(),
   published: z.boolean().optional(),
+  network: z.boolean().optional(),
   demonstration: z.boolean().optional(),
 });
 
@@ -54,6 +56,7 @@ export const indicatorUpdate = z.strictObject({
   version: z.number().int().min(1),
   labels: labelMap(line(300)).optional(),
   unit: text(40, { trim: true, plain: true }).optional(),
+  flow: z.enum(INDICATOR_FLOWS).optional(),
   definitions: labelMap(text(4000, { trim: true })).optional(),
 });
 

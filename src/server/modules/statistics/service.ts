@@ -26,6 +26,7 @@ function presentDataset(ctx: Ctx, d: repo.DatasetRow, observations?: number) {
     retrievedOn: d.retrievedOn,
     url: d.url,
     published: d.published,
+    network: d.network,
     demonstration: d.demonstration,
     observations,
     version: d.version,
@@ -98,6 +99,7 @@ function presentIndicator(ctx: Ctx, i: repo.IndicatorRow) {
     code: i.code,
     labels: i.labels,
     unit: i.unit,
+    flow: i.flow,
     definitions: i.definitions,
     version: i.version,
     abilities: abilitiesFor(ctx.actor, 'statistics', i),
@@ -229,6 +231,7 @@ export async function observations(ctx: Ctx, query: z.infer<typeof observationQu
     periodTo: query.to,
     dataset: query.dataset,
     publishedOnly: !staff(ctx),
+    // Exports ask for up to EXPORT_LIMIT at once; the API pages by at most 5,000.
     limit: query.limit + 1,
     offset: query.offset,
   });

@@ -8,6 +8,8 @@ export interface ParsedObservation {
   indicator: string;
   indicatorLabel?: string;
   unit?: string;
+  /** Set by formats that know it (UN DESA: a stock); others leave it to the indicator. */
+  flow?: IndicatorFlow;
   area: string;
   counterpart: string;
   period: string;
@@ -30,6 +32,9 @@ export interface ParsedFile {
   refused: Refusal[];
   skipped: Record<string, number>;
 }
+
+export const INDICATOR_FLOWS = ['stock', 'inflow', 'outflow', 'other'] as const;
+export type IndicatorFlow = (typeof INDICATOR_FLOWS)[number];
 
 export const STATISTICS_FORMATS = ['ilostat', 'undesa', 'tulay'] as const;
 export type StatisticsFormat = (typeof STATISTICS_FORMATS)[number];

@@ -253,6 +253,7 @@ function readRow(reading: FileReading, layout: Layout, cells: string[], line: nu
       indicator: MIGRANT_STOCK.code,
       indicatorLabel: MIGRANT_STOCK.label,
       unit: MIGRANT_STOCK.unit,
+      flow: 'stock',
       area: destination.code,
       counterpart,
       period: year,
