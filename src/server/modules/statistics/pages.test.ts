@@ -151,10 +151,14 @@ describe('the profile API', () => {
     const staff = (await t.request({ url: '/api/v1/statistics/areas/PH', cookie: keeper })).json().data;
     expect(staff.cases).toMatchObject({ roundedTo: 5, rows: [] });
     const viewer = await (await buildUser(t, { role: 'viewer' })).session();
-    expect((await t.request({ url: '/api/v1/statistics/areas/PH', cookie: viewer })).json().data.cases).toBeUndefined();
+    expect(
+      (await t.request({ url: '/api/v1/statistics/areas/PH', cookie: viewer })).json().data.cases,
+    ).toBeUndefined();
     // Staff see draft data sets here; the public does not.
     expect((await t.request({ url: '/api/v1/statistics/areas/NP' })).json().data.own).toHaveLength(0);
-    expect((await t.request({ url: '/api/v1/statistics/areas/NP', cookie: keeper })).json().data.own).toHaveLength(21);
+    expect(
+      (await t.request({ url: '/api/v1/statistics/areas/NP', cookie: keeper })).json().data.own,
+    ).toHaveLength(21);
     expect((await t.request({ url: '/api/v1/statistics/corridors/XX-PH' })).statusCode).toBe(404);
   });
 });
