@@ -2,7 +2,13 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDataDir } from '../modules/library/testing.ts';
-import { desaRow, ILOSTAT_ROWS, ilostatCsv, seven, undesaWorkbook } from '../modules/statistics/test-files.ts';
+import {
+  desaRow,
+  ILOSTAT_ROWS,
+  ilostatCsv,
+  seven,
+  undesaWorkbook,
+} from '../modules/statistics/test-files.ts';
 import { createTestApp, type TestApp } from '../testing/harness.ts';
 import { UsageError } from './args.ts';
 import { parseStatisticsArgs, runStatisticsImport, type StatisticsImportAction } from './statistics.ts';
@@ -61,7 +67,10 @@ describe('tulay statistics import', () => {
     expect(again.out).toContain('0 new, 0 changed, 4 unchanged');
 
     const xlsx = join(dir, 'undesa_pd_2020_ims_stock_by_sex_and_destination.xlsx');
-    writeFileSync(xlsx, await undesaWorkbook([desaRow(1, 'Nepal', 524, 'B', seven(1).concat(seven(1), seven(1)))]));
+    writeFileSync(
+      xlsx,
+      await undesaWorkbook([desaRow(1, 'Nepal', 524, 'B', seven(1).concat(seven(1), seven(1)))]),
+    );
     const desa = await run({ file: xlsx, dataset: 'cli-desa', format: 'undesa' });
     expect(desa.code).toBe(0);
     expect(await count('cli-desa')).toBe(21);
@@ -73,7 +82,13 @@ describe('tulay statistics import', () => {
 
   it('prints refused rows with their lines and writes nothing; a dry run writes nothing', async () => {
     const csv = join(dir, 'bad.csv');
-    writeFileSync(csv, ilostatCsv([...ILOSTAT_ROWS, ['PHL', 'x', 'EMP_TEMP_SEX_AGE_NB', 'SEX_T', '', '2022', 'n/a', '', '', '', '']]));
+    writeFileSync(
+      csv,
+      ilostatCsv([
+        ...ILOSTAT_ROWS,
+        ['PHL', 'x', 'EMP_TEMP_SEX_AGE_NB', 'SEX_T', '', '2022', 'n/a', '', '', '', ''],
+      ]),
+    );
     const bad = await run({ file: csv, dataset: 'cli-bad' });
     expect(bad.code).toBe(1);
     expect(bad.out).toContain('line 7: "n/a" in obs_value is not a number.');
@@ -88,7 +103,9 @@ describe('tulay statistics import', () => {
   it('refuses a new data set without a source, and a file that is not there', async () => {
     const csv = join(dir, 'EMP.csv');
     writeFileSync(csv, ilostatCsv(ILOSTAT_ROWS));
-    await expect(run({ file: csv, dataset: 'cli-nosource', source: undefined })).rejects.toThrow(/give --source/);
+    await expect(run({ file: csv, dataset: 'cli-nosource', source: undefined })).rejects.toThrow(
+      /give --source/,
+    );
     await expect(run({ file: join(dir, 'missing.csv') })).rejects.toThrow(/Cannot read/);
   });
 });

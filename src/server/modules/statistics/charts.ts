@@ -106,5 +106,6 @@ export function dataTable(
 ): string {
   const cell = (v: string | number) =>
     typeof v === 'number' ? `<td class="num">${esc(formatNumber(locale, v))}</td>` : `<td>${esc(v)}</td>`;
-  return `<div class="table-wrap"><table><caption>${esc(caption)}</caption><thead><tr>${head.map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map(cell).join('')}</tr>`).join('')}</tbody></table></div>`;
+  // A table wider than the phone scrolls inside its own region, which the keyboard can reach.
+  return `<div class="table-wrap" tabindex="0" role="region" aria-label="${esc(caption)}"><table><caption>${esc(caption)}</caption><thead><tr>${head.map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map(cell).join('')}</tr>`).join('')}</tbody></table></div>`;
 }

@@ -11,7 +11,7 @@ import { listDatasets } from './service.ts';
 import { areaProfile, corridorView, labelOf, statisticsIndex } from './views.ts';
 
 const HTML = 'text/html; charset=utf-8';
-const STYLE = `<style>.table-wrap{overflow-x:auto;margin:8px 0 16px}table{border-collapse:collapse;background:#fff;min-width:50%}caption{text-align:start;font-weight:600;padding:4px 0}th,td{border:1px solid #ccc;padding:4px 8px;text-align:start}td.num{text-align:end;font-variant-numeric:tabular-nums}.figure{display:grid;gap:8px}@media(min-width:900px){.figure{grid-template-columns:1fr 1fr;align-items:start}}.demo{background:#fff4d6;border:1px solid #b58100;padding:8px 12px;border-radius:6px}.sources li{margin-bottom:6px}</style>`;
+const STYLE = `<style>.table-wrap{overflow-x:auto;margin:8px 0 16px}table{border-collapse:collapse;background:#fff;min-width:50%}caption{text-align:start;font-weight:600;padding:4px 0}th,td{border:1px solid #ccc;padding:4px 8px;text-align:start}td.num{text-align:end;font-variant-numeric:tabular-nums}.figure{display:grid;gap:8px}.figure>div{min-width:0}@media(min-width:900px){.figure{grid-template-columns:1fr 1fr;align-items:start}}.demo{background:#fff4d6;border:1px solid #b58100;padding:8px 12px;border-radius:6px}.sources li{margin-bottom:6px}</style>`;
 
 type T = (s: string) => string;
 const SEXES = ['T', 'F', 'M'] as const;
@@ -20,7 +20,10 @@ const sexLabel = (t: T, sex: string) => (sex === 'F' ? t('Female') : sex === 'M'
 // These pages have no session (sessions are read for /api only): they show published data sets,
 // the same to everyone. Staff see drafts and the case counts of the corridors in the app.
 
-/** One indicator's figures: a chart over time by sex when there is more than one period, and its table. */
+/**
+ * One series (an indicator, a classification, a data set): a chart over time by sex when there is
+ * more than one period, and its table, with the source named under both.
+ */
 function indicatorSection(t: T, locale: string, heading: string, figures: ViewFigure[] | AggregateFigure[]) {
   const periods = [...new Set(figures.map((f) => f.period))].sort();
   const sexes = SEXES.filter((s) => figures.some((f) => f.sex === s));
@@ -32,32 +35,43 @@ function indicatorSection(t: T, locale: string, heading: string, figures: ViewFi
   }));
   const unit = figures[0]?.unit ? ` (${figures[0].unit})` : '';
   const chart = periods.length > 1 ? lineChart(`${heading}${unit}`, series, locale) : '';
+  // The caption names the source too: two data sets may give the same indicator for one country.
   const table = dataTable(
-    `${heading}${unit}`,
-    [t('Period'), ...sexes.map((s) => sexLabel(t, s)), t('Source')],
-    periods.map((p) => [
-      p,
-      ...sexes.map((s) => value(p, s) ?? '–'),
-      [...new Set(figures.filter((f) => f.period === p).map((f) => f.dataset))].join(', '),
-    ]),
+    `${heading}${unit} · ${figures[0]?.dataset ?? ''}`,
+    [t('Period'), ...sexes.map((s) => sexLabel(t, s))],
+    periods.map((p) => [p, ...sexes.map((s) => value(p, s) ?? '–')]),
     locale,
   );
-  return `<section><h3>${esc(heading)}</h3><div class="figure">${chart ? `<div>${chart}</div>` : ''}<div>${table}</div></div></section>`;
+  const source = `<p class="meta">${esc(t('Source'))}: ${esc(figures[0]?.dataset ?? '')}</p>`;
+  return `<section><h3>${esc(heading)}</h3><div class="figure">${chart ? `<div>${chart}</div>` : ''}<div>${table}</div></div>${source}</section>`;
 }
 
 type AggregateFigure = Awaited<ReturnType<typeof areaProfile>>['totals'][number];
 
-function byIndicator<F extends { indicator: string }>(figures: F[]): F[][] {
+/** Figures grouped into series: one per indicator, classification and data set (sources never mix in a line). */
+function byIndicator<F extends { indicator: string; classification: string; dataset: string }>(
+  figures: F[],
+): F[][] {
   const groups = new Map<string, F[]>();
-  for (const f of figures) groups.set(f.indicator, [...(groups.get(f.indicator) ?? []), f]);
+  for (const f of figures) {
+    const key = [f.indicator, f.classification, f.dataset].join('\u0000');
+    groups.set(key, [...(groups.get(key) ?? []), f]);
+  }
   return [...groups.values()];
 }
 
 function sections(t: T, locale: string, figures: ViewFigure[]) {
   return byIndicator(figures)
-    .map((group) =>
-      indicatorSection(t, locale, labelOf(group[0]!.labels, locale, group[0]!.indicator), group),
-    )
+    .map((group) => {
+      const first = group[0]!;
+      const label = labelOf(first.labels, locale, first.indicator);
+      return indicatorSection(
+        t,
+        locale,
+        first.classification ? `${label}: ${first.classification}` : label,
+        group,
+      );
+    })
     .join('');
 }
 

@@ -11,6 +11,7 @@ export interface ViewFigure {
   counterpart: string;
   period: string;
   sex: string;
+  classification: string;
   value: number;
   status: string;
   dataset: string;
@@ -23,30 +24,29 @@ const visible = (publishedOnly: boolean) => (publishedOnly ? sql`and d.published
 
 const select = sql`
   select i.code as indicator, i.labels, i.unit, i.flow, o.area, o.counterpart, o.period, o.sex,
-         o.value, o.status, d.code as dataset, d.source, d.network, d.demonstration
+         o.classification, o.value, o.status, d.code as dataset, d.source, d.network, d.demonstration
   from statistics_observations o
   join statistics_indicators i on i.id = o.indicator_id
   join statistics_datasets d on d.id = o.dataset_id`;
 
 async function figures(db: Db, where: ReturnType<typeof sql>): Promise<ViewFigure[]> {
-  const result = await db.execute(sql`${select} where ${where} order by i.code, o.period, o.sex`);
+  const result = await db.execute(
+    sql`${select} where ${where} order by i.code, o.classification, o.period, o.sex`,
+  );
   return (result as unknown as { rows: ViewFigure[] }).rows.map((r) => ({ ...r, value: Number(r.value) }));
 }
 
-/** Every figure of an area without a counterpart (stocks, flows, the network's figures), all classifications totalled out. */
+/**
+ * Every figure of an area without a counterpart (stocks, flows, the network's figures). Figures
+ * with a classification (ILOSTAT's age bands, sectors) come as series of their own.
+ */
 export function areaFigures(db: Db, area: string, publishedOnly: boolean) {
-  return figures(
-    db,
-    sql`o.area = ${area} and o.counterpart = '' and o.classification = '' ${visible(publishedOnly)}`,
-  );
+  return figures(db, sql`o.area = ${area} and o.counterpart = '' ${visible(publishedOnly)}`);
 }
 
 /** Figures of one corridor: the destination's figures whose counterpart is the origin. */
 export function corridorFigures(db: Db, origin: string, destination: string, publishedOnly: boolean) {
-  return figures(
-    db,
-    sql`o.area = ${destination} and o.counterpart = ${origin} and o.classification = '' ${visible(publishedOnly)}`,
-  );
+  return figures(db, sql`o.area = ${destination} and o.counterpart = ${origin} ${visible(publishedOnly)}`);
 }
 
 /** The largest counterparts of a country in the latest year of a stock: its origins, or its destinations. */
@@ -75,19 +75,22 @@ export async function topCounterparts(
   ).rows.map((r) => ({ ...r, value: Number(r.value) }));
 }
 
-/** The sum of member countries' figures per indicator, period and sex, with how many members reported. */
+/**
+ * The sum of member countries' figures per indicator, classification, data set, period and sex,
+ * with how many members reported (never summed across data sets, which would count people twice).
+ */
 export async function memberTotals(db: Db, members: string[], publishedOnly: boolean) {
   if (members.length === 0) return [];
   const result = await db.execute(sql`
-    select i.code as indicator, i.labels, i.unit, i.flow, o.period, o.sex, sum(o.value) as value,
-           count(distinct o.area)::int as reporting, string_agg(distinct d.code, ', ') as dataset
+    select i.code as indicator, i.labels, i.unit, i.flow, o.classification, o.period, o.sex, sum(o.value) as value,
+           count(distinct o.area)::int as reporting, d.code as dataset
     from statistics_observations o
     join statistics_indicators i on i.id = o.indicator_id
     join statistics_datasets d on d.id = o.dataset_id
-    where o.area = any(${`{${members.join(',')}}`}::text[]) and o.counterpart = '' and o.classification = ''
+    where o.area = any(${`{${members.join(',')}}`}::text[]) and o.counterpart = ''
       ${visible(publishedOnly)}
-    group by i.code, i.labels, i.unit, i.flow, o.period, o.sex
-    order by i.code, o.period, o.sex`);
+    group by i.code, i.labels, i.unit, i.flow, o.classification, d.code, o.period, o.sex
+    order by i.code, o.classification, d.code, o.period, o.sex`);
   return (
     result as unknown as {
       rows: (Omit<ViewFigure, 'area' | 'counterpart' | 'status' | 'source' | 'network' | 'demonstration'> & {
