@@ -25,6 +25,8 @@ import { peopleRoutes } from './modules/people/routes.ts';
 import { practiceRoutes } from './modules/practices/routes.ts';
 import { knowledgePages } from './modules/search/pages.ts';
 import { searchRoutes } from './modules/search/routes.ts';
+import { statisticsPages } from './modules/statistics/pages.ts';
+import { statisticsRoutes } from './modules/statistics/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 import { vocabularyRoutes } from './modules/vocabularies/routes.ts';
 import { type DeclaredRoute, registerRouteAccess } from './platform/access/route-access.ts';
@@ -133,6 +135,7 @@ export async function buildApp({ config, database, webRoot }: AppOptions): Promi
       await api.register(practiceRoutes);
       await api.register(searchRoutes);
       await api.register(libraryRoutes);
+      await api.register(statisticsRoutes);
       await api.register(auditRoutes);
       await api.register(outboxRoutes);
       api.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
@@ -144,6 +147,7 @@ export async function buildApp({ config, database, webRoot }: AppOptions): Promi
 
   await app.register(knowledgePages);
   await app.register(directoryPages);
+  await app.register(statisticsPages);
   const root = webRoot ?? defaultWebRoot;
   await app.register(getHelpPages, { webRoot: root });
   if (existsSync(root)) await registerWeb(app, root);

@@ -11,6 +11,8 @@ const usage = `Usage: tulay <command>
   users disable --email E    suspend an account and end its sessions
   users reset-2fa --email E  clear an account's two-factor enrolment
   keys rotate                rewrap case data keys under the first key of CASE_KEYS
+  statistics import FILE --dataset CODE [--format ilostat|undesa|tulay] [--source S] [--dry-run yes]
+                             import migration statistics (preview, then all or nothing)
   backup <file>              write a consistent snapshot of the database to <file>
   restore <file>             load a snapshot into an empty database
 

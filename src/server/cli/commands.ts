@@ -4,6 +4,7 @@ import { DataDirInUse } from '../db/data-dir-lock.ts';
 import { CliFailure, UsageError } from './args.ts';
 import { backupCommand, restoreCommand } from './backup.ts';
 import { keysCommand, keysUsage } from './keys.ts';
+import { statisticsCommand, statisticsUsage } from './statistics.ts';
 import { usersCommand, usersUsage } from './users.ts';
 
 /** A CLI command: receives its arguments and configuration, returns the exit code. */
@@ -44,4 +45,5 @@ export const commands: Record<string, Command> = {
   keys: guarded(keysCommand, keysUsage),
   backup: guarded(backupCommand),
   restore: guarded(restoreCommand),
+  statistics: guarded(statisticsCommand, statisticsUsage),
 };

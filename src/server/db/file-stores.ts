@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { blobPath } from '../modules/cases/files-store.ts';
+import { statisticsFiles } from '../modules/statistics/files.ts';
 import { DiskStorage } from '../platform/files/storage.ts';
 
 /**
@@ -10,7 +11,7 @@ import { DiskStorage } from '../platform/files/storage.ts';
  */
 export interface FileStore {
   /** The name written in backups (stable: renaming it breaks restoring older backups). */
-  name: 'library' | 'evidence';
+  name: 'library' | 'evidence' | 'statistics';
   table: string;
   /** The column holding the SHA-256 (hex) of the stored bytes. */
   column: string;
@@ -32,6 +33,13 @@ export const FILE_STORES: readonly FileStore[] = [
     table: 'case_files',
     column: 'blob_sha256',
     path: blobPath,
+  },
+  {
+    // Imported statistics files, kept as the figures' provenance: DATA_DIR/statistics-files/aa/bb/<sha256>.
+    name: 'statistics',
+    table: 'statistics_imports',
+    column: 'sha256',
+    path: (dataDir, sha256) => statisticsFiles(dataDir).path(sha256),
   },
 ];
 

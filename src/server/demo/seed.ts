@@ -6,6 +6,7 @@ import { memberships, organisations } from '../modules/directory/schema.ts';
 import { geoRegions } from '../modules/geography/schema.ts';
 import { loadKnowledgeDemo } from '../modules/practices/demo.ts';
 import { programmes } from '../modules/programmes/schema.ts';
+import { loadStatisticsDemo } from '../modules/statistics/demo.ts';
 import { demoMemberships, demoOrganisations, demoProgrammes, demoRegions } from './seed-data.ts';
 
 const FLAG = 'demo_data_loaded';
@@ -43,6 +44,7 @@ export async function loadDemoData(database: Database): Promise<boolean> {
       await tx.insert(programmes).values({ organisationId: ids.get(org)!, name, summary });
     }
     await loadKnowledgeDemo(tx);
+    await loadStatisticsDemo(tx);
     await tx.insert(settings).values({ key: FLAG, value: { at: new Date().toISOString() } });
     return true;
   });

@@ -6,6 +6,7 @@ import { idParams } from '../../../shared/schemas.ts';
 import { holdingSession } from '../../platform/auth/session-cookie.ts';
 import { contextOf } from '../../platform/http/context.ts';
 import { problems } from '../../platform/http/problem.ts';
+import { readUpload } from '../../platform/http/upload.ts';
 import * as service from './import-service.ts';
 
 /** The largest spreadsheet an import accepts; larger uploads get 413 before they are read. */
@@ -38,55 +39,23 @@ export const directoryImportRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      if (Number(request.headers['content-length'] ?? 0) > IMPORT_MAX_BYTES + 1024 * 1024)
-        throw problems.tooLarge();
-      if (!request.isMultipart()) throw problems.unsupportedMediaType();
-      let file: { bytes: Buffer; fileName: string } | undefined;
+      const { file, fields } = await readUpload(request, IMPORT_MAX_BYTES);
       let mapping: Record<string, string> | undefined;
-      try {
-        for await (const part of request.parts()) {
-          if (part.type === 'file') {
-            const bytes = await part.toBuffer();
-            if (part.file.truncated) throw problems.tooLarge();
-            file = { bytes, fileName: part.filename ?? 'upload' };
-          } else if (part.fieldname === 'mapping') {
-            let parsed: unknown;
-            try {
-              parsed = JSON.parse(String(part.value));
-            } catch {
-              throw problems.validation([
-                { field: 'mapping', code: 'invalid_json', message: 'The mapping must be JSON' },
-              ]);
-            }
-            const result = mappingSchema.safeParse(parsed);
-            if (!result.success)
-              throw problems.validation([
-                { field: 'mapping', code: 'invalid', message: 'Map column names to field names' },
-              ]);
-            mapping = result.data;
-          }
-        }
-      } catch (error) {
-        const code = (error as { code?: string }).code;
-        if (
-          code === 'FST_REQ_FILE_TOO_LARGE' ||
-          code === 'FST_PARTS_LIMIT' ||
-          code === 'FST_FILES_LIMIT' ||
-          code === 'FST_FIELDS_LIMIT'
-        ) {
-          throw problems.tooLarge();
-        }
-        if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE' || code === 'FST_PROTO_VIOLATION')
-          throw problems.unsupportedMediaType();
-        if (
-          error instanceof Error &&
-          /Unexpected end of (form|multipart)|Malformed part header|boundary/i.test(error.message)
-        ) {
+      if (fields.mapping !== undefined) {
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(fields.mapping);
+        } catch {
           throw problems.validation([
-            { field: 'file', code: 'malformed_upload', message: 'The upload was cut off or malformed' },
+            { field: 'mapping', code: 'invalid_json', message: 'The mapping must be JSON' },
           ]);
         }
-        throw error;
+        const result = mappingSchema.safeParse(parsed);
+        if (!result.success)
+          throw problems.validation([
+            { field: 'mapping', code: 'invalid', message: 'Map column names to field names' },
+          ]);
+        mapping = result.data;
       }
       if (!file || file.bytes.length === 0)
         throw problems.validation([

@@ -1,16 +1,19 @@
 // The tasks a file-work thread runs (file-worker.mjs loads this module there). Each is pure work on
 // bytes: no database, no request. The main thread reaches them only through WorkPool.
 import type { Table } from '../../modules/directory/tabular.ts';
+import type { StatisticsFormat } from '../../modules/statistics/formats/parsed.ts';
 import type { Extracted } from './extract.ts';
 import type { FileKind } from './sniff.ts';
 
 const tabular = () => import('../../modules/directory/tabular.ts');
+const statistics = () => import('../../modules/statistics/formats/read.ts');
 const extraction = () => import('./extract.ts');
 
 /** The readers each task needs, loaded before its time limit starts (exceljs and pdf.js take seconds). */
 const readers: Record<string, () => Promise<unknown>> = {
   extract: () => Promise.all([extraction(), import('pdfjs-dist/legacy/build/pdf.mjs'), import('mammoth')]),
   table: tabular,
+  statistics: () => Promise.all([statistics(), import('exceljs')]),
 };
 
 /** Loads what the named task needs; the thread then says it has started, and the clock runs. */
@@ -30,6 +33,9 @@ const tasks = {
     const { decodeText, parseCsv, readTable } = await tabular();
     return args.csv ? parseCsv(decodeText(args.bytes)) : readTable(args.bytes, args.fileName);
   },
+  /** A statistics file (ILOSTAT CSV, UN DESA workbook, Tulay's CSV) as figures and refused rows. */
+  statistics: async (args: { bytes: Uint8Array; format?: StatisticsFormat }) =>
+    (await statistics()).readStatisticsFile(args.bytes, args.format),
 };
 
 export type TaskName = keyof typeof tasks;
