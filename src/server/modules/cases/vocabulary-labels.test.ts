@@ -3,7 +3,6 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCALES } from '../../../shared/locales.ts';
-import { SECTOR_OPTIONS } from '../../../web/modules/cases/GetHelpPage.tsx';
 import {
   CONSENT_PURPOSE_LABELS,
   EVENT_KIND_LABELS,
@@ -11,6 +10,7 @@ import {
   STATUS_LABELS,
 } from '../../../web/modules/cases/labels.ts';
 import { createTestDatabase } from '../../testing/test-database.ts';
+import { SECTOR_LABELS } from './get-help-html.ts';
 import { CASE_STATUSES, CONSENT_PURPOSES, EVENT_KINDS, OUTCOMES, SECTORS } from './vocabulary.ts';
 
 // Every vocabulary a migrant sees or a case uses is named in every complete interface language:
@@ -100,7 +100,7 @@ describe('case vocabularies in the catalogs (outcomes, consent, statuses, timeli
     ['consent purposes', CONSENT_PURPOSES, CONSENT_PURPOSE_LABELS],
     ['statuses', CASE_STATUSES, STATUS_LABELS],
     ['timeline entry kinds', EVENT_KINDS, EVENT_KIND_LABELS],
-    ['Get-help sectors', SECTORS, Object.fromEntries(SECTOR_OPTIONS)],
+    ['Get-help sectors', SECTORS, Object.fromEntries(SECTOR_LABELS)],
   ];
   for (const [name, codes, labels] of tables) {
     it(`name every ${name.replace(/s$/, '')} the server knows, in every complete language`, () => {
