@@ -79,7 +79,9 @@ describe('public statistics pages', () => {
     const html = res.body;
     expect(html).toContain('<html lang="en" dir="ltr">');
     expect(html).toMatch(/<svg class="chart" role="img"/);
-    expect(html).toContain('<caption>International migrant stock at mid-year (persons) · desa-destination</caption>');
+    expect(html).toContain(
+      '<caption>International migrant stock at mid-year (persons) · desa-destination</caption>',
+    );
     // 2020: total 260, female 150 (the females block of the test workbook).
     expect(html).toMatch(
       /<td>2020<\/td><td class="num">260<\/td><td class="num">150<\/td><td class="num">170<\/td>/,
