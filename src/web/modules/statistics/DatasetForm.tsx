@@ -72,7 +72,7 @@ export function DatasetForm({
         {isNew && (
           <TextInput
             label={t('Code')}
-            description={t('Lower-case letters, digits, - and _; it names the data set in exports.')}
+            description={t('Lowercase letters, digits, - and _; it names the data set in exports.')}
             required
             value={draft.code}
             onChange={(e) => set('code', e.currentTarget.value)}
