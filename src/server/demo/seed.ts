@@ -5,8 +5,8 @@ import { searchTextOf } from '../modules/directory/repository.ts';
 import { memberships, organisations } from '../modules/directory/schema.ts';
 import { geoRegions } from '../modules/geography/schema.ts';
 import { loadKnowledgeDemo } from '../modules/practices/demo.ts';
-import { programmes } from '../modules/programmes/schema.ts';
-import { demoMemberships, demoOrganisations, demoProgrammes, demoRegions } from './seed-data.ts';
+import { loadProgrammesDemo } from '../modules/programmes/demo.ts';
+import { demoMemberships, demoOrganisations, demoRegions } from './seed-data.ts';
 
 const FLAG = 'demo_data_loaded';
 
@@ -39,9 +39,7 @@ export async function loadDemoData(database: Database): Promise<boolean> {
         .values({ organisationId: ids.get(member)!, parentId: ids.get(parent)!, roleCode, startDate: start });
     }
     for (const region of demoRegions) await tx.insert(geoRegions).values(region).onConflictDoNothing();
-    for (const [org, name, summary] of demoProgrammes) {
-      await tx.insert(programmes).values({ organisationId: ids.get(org)!, name, summary });
-    }
+    await loadProgrammesDemo(tx, ids);
     await loadKnowledgeDemo(tx);
     await tx.insert(settings).values({ key: FLAG, value: { at: new Date().toISOString() } });
     return true;
