@@ -223,7 +223,11 @@ export async function setStatus(ctx: Ctx, id: string, action: 'publish' | 'archi
   const row = await ctx.database.db.transaction(async (tx) => {
     const current = await repo.findProgramme(tx, id);
     if (!current) throw problems.notFound('programme');
-    authorize(ctx.actor, action, 'programme', await recordOf(tx, current));
+    const record = await recordOf(tx, current);
+    // Ownership first, then staleness (a second click on a record that moved on is a 409), then the status rule.
+    authorize(ctx.actor, 'update', 'programme', record);
+    if (current.version !== version) throw problems.versionConflict();
+    authorize(ctx.actor, action, 'programme', record);
     const status: ProgrammeStatus = action === 'publish' ? 'published' : 'archived';
     const updated = await repo.updateProgrammeIfVersion(tx, id, version, {
       status,
