@@ -10,6 +10,7 @@ import { homeCapability } from '../modules/home/capability.tsx';
 import { libraryCapability } from '../modules/library/capability.tsx';
 import { outboxCapability } from '../modules/outbox/capability.tsx';
 import { practicesCapability } from '../modules/practices/capability.tsx';
+import { programmesCapability } from '../modules/programmes/capability.tsx';
 import { usersCapability } from '../modules/users/capability.tsx';
 import { vocabulariesCapability } from '../modules/vocabularies/capability.tsx';
 import type { Capability } from './capability.ts';
@@ -23,6 +24,7 @@ export const capabilities: readonly Capability[] = [
   homeCapability,
   directoryCapability,
   practicesCapability,
+  programmesCapability,
   libraryCapability,
   casesCapability,
   caseStatisticsCapability,
