@@ -94,7 +94,7 @@ function renderProgramme(p: Programme, t: (s: string) => string): string {
     .join('');
   return `<p><a href="/programmes">${esc(t('Programmes'))}</a></p>
 <h1>${esc(p.localName)}</h1>
-${p.demonstration ? `<p class="hit"><strong>${esc(t('Demonstration data'))}:</strong> ${esc(t('parts of this record are examples, not facts from the seed documents.'))}</p>` : ''}
+${p.demonstration ? `<p class="hit"><strong>${esc(t('Demonstration data'))}.</strong> ${esc(t('Parts of this record are examples, not facts from the seed documents.'))}</p>` : ''}
 <dl class="facts">${facts}</dl>
 ${p.localSummary ? `<p>${esc(p.localSummary)}</p>` : ''}
 ${people}
