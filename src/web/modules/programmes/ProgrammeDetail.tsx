@@ -92,7 +92,7 @@ export function ProgrammeDetail() {
         <Group wrap="wrap">
           {p.abilities.update && <Button onClick={() => setEditing(true)}>{t('Edit')}</Button>}
           {p.abilities.publish && (
-            <Button color="green" loading={setStatus.isPending} onClick={() => setStatus.mutate('publish')}>
+            <Button loading={setStatus.isPending} onClick={() => setStatus.mutate('publish')}>
               {t('Publish')}
             </Button>
           )}
