@@ -232,7 +232,10 @@ describe('bad input gets a precise 4xx and writes nothing', () => {
     expect((await send('GET', '/api/v1/programmes/not-a-uuid')).statusCode).toBe(400);
   });
 
-  it('refuses a second programme at the same address with 409', async () => {
+  it('numbers a slug made from a taken name, and refuses a taken slug asked for with 409', async () => {
+    const a = await create({ name: 'Same name' });
+    const b = await create({ name: 'Same name' });
+    expect([a.slug, b.slug]).toEqual(['same-name', 'same-name-2']);
     await create({ slug: 'one-address' });
     const r = await send('POST', '/api/v1/programmes', base({ slug: 'one-address' }));
     expect(r.statusCode).toBe(409);

@@ -129,6 +129,14 @@ async function writeChildren(tx: Tx, id: string, input: Partial<ProgrammeState>)
     );
 }
 
+async function freeSlug(tx: Tx, base: string): Promise<string> {
+  for (let n = 1; n < 1000; n++) {
+    const candidate = n === 1 ? base : `${base}-${n}`;
+    if (!(await repo.slugTaken(tx, candidate))) return candidate;
+  }
+  return `${base}-${Date.now().toString(36)}`;
+}
+
 /** Creates a draft programme; administrators and member editors must name their own organisation among those running it. */
 export async function createProgramme(ctx: Ctx, input: ProgrammeCreate) {
   authorize(ctx.actor, 'create', 'programme');
@@ -136,11 +144,12 @@ export async function createProgramme(ctx: Ctx, input: ProgrammeCreate) {
     status: 'draft',
     runningOrganisationIds: input.runningOrganisationIds,
   });
-  const slug = input.slug ?? slugFrom(input.name);
   try {
     const row = await ctx.database.db.transaction(async (tx) => {
       await checkProgramme(tx, input);
-      if (await repo.slugTaken(tx, slug)) throw slugTaken();
+      // A slug asked for must be free; one made from the name gets a number when the name is taken.
+      if (input.slug && (await repo.slugTaken(tx, input.slug))) throw slugTaken();
+      const slug = input.slug ?? (await freeSlug(tx, slugFrom(input.name)));
       const created = await repo.insertProgramme(tx, {
         ...(columnsOf(input) as repo.ProgrammeInsert),
         name: input.name,
