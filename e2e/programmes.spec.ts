@@ -113,7 +113,7 @@ test('a secretariat member creates a programme with coordinators in two countrie
     await publicPage.goto('/programmes');
     await publicPage.getByRole('link', { name: 'Domestic workers in East Asia' }).click();
     await publicPage.getByRole('heading', { name: 'Domestic workers in East Asia', level: 1 }).waitFor();
-    const text = await publicPage.locator('main').innerText();
+    const text = await publicPage.locator('main').textContent();
     expect(text).toContain('Kim Min-ji · Area coordinator, South Korea');
     expect(text).toContain('Aiko Tanaka · Area coordinator, Japan');
     expect(text).toContain('Mission for Migrant Workers');
