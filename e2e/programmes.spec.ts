@@ -10,6 +10,7 @@ import {
   expectAccessible,
   launchBrowser,
   phoneContext,
+  snapshot,
 } from './support/browser.ts';
 import { signIn } from './support/journeys.ts';
 import { startTulay, type TestTulay } from './support/tulay.ts';
@@ -86,6 +87,7 @@ test('a secretariat member creates a programme with coordinators in two countrie
   await page.getByLabel('Indicator 1: name').fill('People trained');
   await page.getByLabel('Indicator 1: figures', { exact: true }).fill('2021: 40\n2022: 55');
   await expectAccessible(page, 'programme form with two coordinators');
+  await snapshot(page, 'programme-form');
   await page.getByRole('button', { name: 'Save draft' }).click();
 
   await page.getByRole('button', { name: 'Publish' }).waitFor();
@@ -97,6 +99,7 @@ test('a secretariat member creates a programme with coordinators in two countrie
   await page.getByRole('link', { name: 'See the public page' }).waitFor();
   await page.getByText('Published', { exact: true }).first().waitFor();
   await expectAccessible(page, 'programme page (published)');
+  await snapshot(page, 'programme-page');
   const publicPath = await page.getByRole('link', { name: 'See the public page' }).getAttribute('href');
   expect(publicPath).toBe('/programmes/domestic-workers-in-east-asia');
   expect(errors).toEqual([]);
@@ -121,6 +124,7 @@ test('a secretariat member creates a programme with coordinators in two countrie
     await publicPage.getByRole('rowheader', { name: '2022' }).waitFor();
     expect(scripts).toBe(0);
     await expectAccessible(publicPage, `public programme page (${viewport ? 'desktop' : 'phone'})`);
+    await snapshot(publicPage, `programme-public-${viewport ? 'desktop' : 'phone'}`);
     await visitor.close();
   }
   await context.close();

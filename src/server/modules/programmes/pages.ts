@@ -77,8 +77,11 @@ function renderProgramme(p: Programme, t: (s: string) => string): string {
     .filter((i) => !i.withheld && i.values.length > 0)
     .map(
       (i) => `<section class="hit"><h3>${esc(i.localLabel)}</h3>${reachChartSvg(i.values, i.localLabel)}
-<table><caption class="skip">${esc(i.localLabel)}</caption><thead><tr><th scope="col">${esc(t('Year'))}</th><th scope="col">${esc(t('Figure'))}</th></tr></thead><tbody>${i.values
-        .map((v) => `<tr><th scope="row">${v.year}</th><td>${v.value}</td></tr>`)
+<table style="border-collapse:collapse;margin-top:8px"><caption class="skip">${esc(i.localLabel)}</caption><thead><tr><th scope="col" style="padding:4px 12px;border-bottom:1px solid #999;text-align:start">${esc(t('Year'))}</th><th scope="col" style="padding:4px 12px;border-bottom:1px solid #999;text-align:start">${esc(t('Figure'))}</th></tr></thead><tbody>${i.values
+        .map(
+          (v) =>
+            `<tr><th scope="row" style="padding:4px 12px;text-align:start">${v.year}</th><td style="padding:4px 12px">${v.value}</td></tr>`,
+        )
         .join(
           '',
         )}</tbody></table>${i.source !== 'manual' ? `<p class="meta">${esc(t('Computed from Tulay’s own records.'))}</p>` : ''}</section>`,

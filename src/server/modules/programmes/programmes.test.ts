@@ -352,7 +352,9 @@ describe('publications, linked work and the public pages', () => {
     expect(html).not.toContain('Sato Unlisted Coordinator');
     expect(html).toContain('Migrante Korea'); // the secretariat it holds, by name (not a public directory entry)
     expect(html).toContain('<svg');
-    expect(html).toContain('<th scope="row">2016</th><td>3</td>');
+    expect(html).toContain(
+      '<th scope="row" style="padding:4px 12px;text-align:start">2016</th><td style="padding:4px 12px">3</td>',
+    );
     expect(html).not.toContain('Cases handled'); // computed from case statistics: not for the public
 
     const api = (await t.request({ method: 'GET', url: `/api/v1/programmes/${p.id}` })).json().data;
