@@ -102,6 +102,14 @@ test('a secretariat member creates a programme with coordinators in two countrie
   await snapshot(page, 'programme-page');
   const publicPath = await page.getByRole('link', { name: 'See the public page' }).getAttribute('href');
   expect(publicPath).toBe('/programmes/domestic-workers-in-east-asia');
+
+  // The publication form names the programme, chosen from the existing ones.
+  await page.goto('/library/new');
+  await page.getByRole('textbox', { name: 'Title', exact: true }).fill('Domestic workers in Korea and Japan');
+  await pick(page, 'Programme', 'Domestic workers in East Asia', 'Domestic');
+  await expectAccessible(page, 'publication form with a programme');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('link', { name: 'Domestic workers in East Asia' }).waitFor();
   expect(errors).toEqual([]);
 
   // The public, with no session: the list and the programme's page, on a phone and on a desktop.
@@ -122,6 +130,7 @@ test('a secretariat member creates a programme with coordinators in two countrie
     expect(text).toContain('Mission for Migrant Workers');
     await publicPage.getByRole('img', { name: 'People trained' }).waitFor();
     await publicPage.getByRole('rowheader', { name: '2022' }).waitFor();
+    await publicPage.getByRole('link', { name: 'Domestic workers in Korea and Japan' }).waitFor();
     expect(scripts).toBe(0);
     await expectAccessible(publicPage, `public programme page (${viewport ? 'desktop' : 'phone'})`);
     await snapshot(publicPage, `programme-public-${viewport ? 'desktop' : 'phone'}`);
