@@ -122,6 +122,7 @@ test('a secretariat member creates a programme with coordinators in two countrie
       if (r.resourceType() === 'script') scripts += 1;
     });
     await publicPage.goto('/programmes');
+    await expectAccessible(publicPage, `public programme list (${viewport ? 'desktop' : 'phone'})`);
     await publicPage.getByRole('link', { name: 'Domestic workers in East Asia' }).click();
     await publicPage.getByRole('heading', { name: 'Domestic workers in East Asia', level: 1 }).waitFor();
     const text = await publicPage.locator('main').textContent();
