@@ -83,6 +83,8 @@ test('a secretariat member creates a programme with coordinators in two countrie
   await pick(page, 'Target groups', 'Domestic workers', 'Domestic');
   await addCoordinator(page, 'Kim Min-ji', 'Kim', 'South Korea');
   await addCoordinator(page, 'Aiko Tanaka', 'Aiko', 'Japan');
+  // Choosing a coordinator's country adds it to the countries covered, in view.
+  await page.locator('.mantine-Pill-label', { hasText: 'Japan' }).waitFor();
   await page.getByRole('button', { name: 'Add an indicator' }).click();
   await page.getByLabel('Indicator 1: name').fill('People trained');
   await page.getByLabel('Indicator 1: figures', { exact: true }).fill('2021: 40\n2022: 55');
@@ -137,5 +139,14 @@ test('a secretariat member creates a programme with coordinators in two countrie
     await snapshot(publicPage, `programme-public-${viewport ? 'desktop' : 'phone'}`);
     await visitor.close();
   }
+
+  // The same page in Arabic reads right to left, still without scripts.
+  const arabic = await phoneContext(browser, tulay.url, 'ar');
+  const arabicPage = await arabic.newPage();
+  await arabicPage.goto(publicPath!);
+  expect(await arabicPage.getAttribute('html', 'dir')).toBe('rtl');
+  await arabicPage.getByRole('link', { name: 'البرامج' }).waitFor();
+  await expectAccessible(arabicPage, 'public programme page (Arabic)');
+  await arabic.close();
   await context.close();
 });

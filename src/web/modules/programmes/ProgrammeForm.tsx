@@ -77,8 +77,12 @@ export function ProgrammeForm({
   );
   const unreadable = indicators.flatMap((i) => (i.source === 'manual' ? parseFigures(i.figures).bad : []));
 
-  // A coordinator's country is a country the programme covers.
+  // A coordinator's country is a country the programme covers: choosing it adds it to the countries.
   const covered = [...new Set([...countries, ...people.map((p) => p.countryCode).filter(Boolean)])];
+  const changePeople = (next: PersonEntry[]) => {
+    setPeople(next);
+    setCountries((now) => [...new Set([...now, ...next.map((p) => p.countryCode).filter(Boolean)])]);
+  };
   const body = {
     name,
     ...(slug.trim() ? { slug: slug.trim() } : {}),
@@ -194,7 +198,7 @@ export function ProgrammeForm({
           value={secretariats}
           onChange={setSecretariats}
         />
-        <PeopleField value={people} countries={countries} onChange={setPeople} />
+        <PeopleField value={people} countries={countries} onChange={changePeople} />
         <IndicatorsField value={indicators} onChange={setIndicators} />
         {unreadable.length > 0 && (
           <Alert color="red" title={t('Some figures cannot be read')}>
