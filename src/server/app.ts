@@ -23,6 +23,7 @@ import { geographyRoutes } from './modules/geography/routes.ts';
 import { libraryRoutes } from './modules/library/routes.ts';
 import { peopleRoutes } from './modules/people/routes.ts';
 import { practiceRoutes } from './modules/practices/routes.ts';
+import { programmesModule } from './modules/programmes/plugin.ts';
 import { knowledgePages } from './modules/search/pages.ts';
 import { searchRoutes } from './modules/search/routes.ts';
 import { statisticsPages } from './modules/statistics/pages.ts';
@@ -148,6 +149,7 @@ export async function buildApp({ config, database, webRoot }: AppOptions): Promi
   await app.register(knowledgePages);
   await app.register(directoryPages);
   await app.register(statisticsPages);
+  await app.register(programmesModule);
   const root = webRoot ?? defaultWebRoot;
   await app.register(getHelpPages, { webRoot: root });
   if (existsSync(root)) await registerWeb(app, root);

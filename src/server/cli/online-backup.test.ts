@@ -62,9 +62,10 @@ it('backs up the embedded database through the running server while it serves wr
             'insert into organisations (name) values ($1) returning id',
             [`Writer ${written}`],
           );
-          await client.query("insert into programmes (organisation_id, name) values ($1, 'pair')", [
-            org.rows[0]!.id,
-          ]);
+          await client.query(
+            "with p as (insert into programmes (name) values ('pair') returning id) insert into programme_organisations (programme_id, organisation_id, role) select id, $1, 'runs' from p",
+            [org.rows[0]!.id],
+          );
           await client.query('commit');
           written += 1;
         } finally {

@@ -104,7 +104,9 @@ export async function fill(database: Database, options: { probe?: boolean } = {}
       ('00000000-0000-4000-8000-000000000002', 'Tenaganita 🌏 «Ñandú» 日本語 ภาษาไทย', null, E'two\\nlines\\ttab "quotes" \\\\ back', false, null, '1999-12-31 23:59:59.999999+00');
     insert into memberships (organisation_id, parent_id, role_code, start_date) values
       ('00000000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-000000000001', 'member', '2020');
-    insert into programmes (organisation_id, name, summary) values ('00000000-0000-4000-8000-000000000001', 'Shelter', '');
+    insert into programmes (id, slug, name, summary) values ('00000000-0000-4000-8000-0000000000b1', 'shelter', 'Shelter', '');
+    insert into programme_organisations (programme_id, organisation_id, role) values
+      ('00000000-0000-4000-8000-0000000000b1', '00000000-0000-4000-8000-000000000001', 'runs');
     insert into users (id, organisation_id, email, name, role, password_hash, totp_enabled, disabled_at) values
       ('00000000-0000-4000-8000-0000000000a1', '00000000-0000-4000-8000-000000000001', 'ana@example.org', 'Ana Reyes', 'administrator', '$argon2id$v=19$m=19456,t=2,p=1$abc$def', true, null),
       ('00000000-0000-4000-8000-0000000000a2', '00000000-0000-4000-8000-000000000002', 'siti@example.org', 'Siti', 'viewer', null, false, now());

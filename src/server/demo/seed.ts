@@ -5,9 +5,9 @@ import { searchTextOf } from '../modules/directory/repository.ts';
 import { memberships, organisations } from '../modules/directory/schema.ts';
 import { geoRegions } from '../modules/geography/schema.ts';
 import { loadKnowledgeDemo } from '../modules/practices/demo.ts';
-import { programmes } from '../modules/programmes/schema.ts';
+import { loadProgrammesDemo } from '../modules/programmes/demo.ts';
 import { loadStatisticsDemo } from '../modules/statistics/demo.ts';
-import { demoMemberships, demoOrganisations, demoProgrammes, demoRegions } from './seed-data.ts';
+import { demoMemberships, demoOrganisations, demoRegions } from './seed-data.ts';
 
 const FLAG = 'demo_data_loaded';
 
@@ -40,9 +40,7 @@ export async function loadDemoData(database: Database): Promise<boolean> {
         .values({ organisationId: ids.get(member)!, parentId: ids.get(parent)!, roleCode, startDate: start });
     }
     for (const region of demoRegions) await tx.insert(geoRegions).values(region).onConflictDoNothing();
-    for (const [org, name, summary] of demoProgrammes) {
-      await tx.insert(programmes).values({ organisationId: ids.get(org)!, name, summary });
-    }
+    await loadProgrammesDemo(tx, ids);
     await loadKnowledgeDemo(tx);
     await loadStatisticsDemo(tx);
     await tx.insert(settings).values({ key: FLAG, value: { at: new Date().toISOString() } });

@@ -10,6 +10,7 @@ import { homeCapability } from '../modules/home/capability.tsx';
 import { libraryCapability } from '../modules/library/capability.tsx';
 import { outboxCapability } from '../modules/outbox/capability.tsx';
 import { practicesCapability } from '../modules/practices/capability.tsx';
+import { programmesCapability } from '../modules/programmes/capability.tsx';
 import { statisticsCapability } from '../modules/statistics/capability.tsx';
 import { usersCapability } from '../modules/users/capability.tsx';
 import { vocabulariesCapability } from '../modules/vocabularies/capability.tsx';
@@ -24,6 +25,7 @@ export const capabilities: readonly Capability[] = [
   homeCapability,
   directoryCapability,
   practicesCapability,
+  programmesCapability,
   libraryCapability,
   casesCapability,
   caseStatisticsCapability,

@@ -5,6 +5,7 @@ import { fileStorage } from '../../platform/files/storage.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import { type FieldError, problems } from '../../platform/http/problem.ts';
 import { isCountryCode } from '../geography/countries.ts';
+import { programmeExists } from '../programmes/repository.ts';
 import { removeFromIndex } from '../search/service.ts';
 import type { Labels } from '../vocabularies/schema.ts';
 import { termsOf } from '../vocabularies/service.ts';
@@ -68,6 +69,9 @@ async function check(tx: Tx, input: Partial<PublicationInput>) {
       input.authorPersonIds.filter((id) => !found.has(id)),
     );
   }
+  // A publication names an existing programme or none: never an id that points nowhere.
+  if (input.programmeId && !(await programmeExists(tx, input.programmeId)))
+    unknown('programmeId', [input.programmeId]);
   if (errors.length) throw problems.validation(errors);
 }
 

@@ -21,6 +21,7 @@ import { can, useMe } from '../../app/session.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
 import { useTerms } from '../directory/lookups.ts';
+import { ProgrammePicker } from '../programmes/ProgrammePicker.tsx';
 import { PublicationDetail } from './PublicationDetail.tsx';
 import type { Publication, PublicationRow } from './types.ts';
 
@@ -80,6 +81,7 @@ function NewPublication() {
   const [abstract, setAbstract] = useState('');
   const [publishedOn, setPublishedOn] = useState('');
   const [isPublic, setIsPublic] = useState(true);
+  const [programmeId, setProgrammeId] = useState('');
   const save = useMutation({
     mutationFn: async () =>
       (
@@ -89,6 +91,7 @@ function NewPublication() {
           abstract,
           isPublic,
           ...(publishedOn ? { publishedOn } : {}),
+          ...(programmeId ? { programmeId } : {}),
         })
       ).data,
     onSuccess: (p) => navigate(`/library/${p.id}`),
@@ -128,6 +131,7 @@ function NewPublication() {
             value={publishedOn}
             onChange={(e) => setPublishedOn(e.currentTarget.value)}
           />
+          <ProgrammePicker value={programmeId} onChange={setProgrammeId} />
           <Checkbox
             label={t('Public: anyone may find and download it')}
             checked={isPublic}

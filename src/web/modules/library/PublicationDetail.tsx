@@ -6,6 +6,7 @@ import { Link, useParams } from 'react-router';
 import { api } from '../../app/api.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
+import { ProgrammeLink } from '../programmes/ProgrammePicker.tsx';
 import type { Publication } from './types.ts';
 import { uploadFile } from './upload.ts';
 
@@ -43,6 +44,7 @@ export function PublicationDetail() {
           {t('All publications')}
         </Anchor>
         {p.isPublic && <Anchor href={`/publications/${p.id}`}>{t('See the public page')}</Anchor>}
+        {p.programmeId && <ProgrammeLink id={p.programmeId} />}
         {p.abstract && <Text>{p.abstract}</Text>}
         <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('Files')}>
           {p.files.map((f) => (

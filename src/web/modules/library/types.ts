@@ -26,6 +26,7 @@ export interface Publication {
   abstract: string;
   publishedOn: string | null;
   isPublic: boolean;
+  programmeId: string | null;
   files: PublicationFile[];
   version: number;
   abilities: Record<string, boolean>;
