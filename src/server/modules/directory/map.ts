@@ -90,3 +90,31 @@ export function mapSvg(counts: { country: string; n: number }[], locale: string,
   }
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${esc(title)}"><title>${esc(title)}</title><rect width="${WIDTH}" height="${HEIGHT}" fill="#f4f8fb"/><g stroke="#ffffff" stroke-width="0.5">${parts.join('')}</g></svg>`;
 }
+
+/**
+ * The same offline world map with a fill per country chosen by the caller (a campaign's stages …):
+ * countries not in `fills` stay grey; small places are drawn as dots only when they have a fill.
+ */
+export function worldMapSvg(
+  fills: Map<string, { fill: string; title: string; data?: Record<string, string> }>,
+  locale: string,
+  title: string,
+): string {
+  const parts: string[] = [];
+  for (const s of load()) {
+    const f = fills.get(s.alpha2);
+    const label = `<title>${esc(f?.title ?? countryName(s.alpha2, locale))}</title>`;
+    const data = Object.entries(f?.data ?? {})
+      .map(([k, v]) => ` data-${k}="${esc(v)}"`)
+      .join('');
+    if (s.path)
+      parts.push(
+        `<path d="${s.path}" fill="${f?.fill ?? EMPTY}" data-country="${s.alpha2}"${data}>${label}</path>`,
+      );
+    else if (s.dot && f)
+      parts.push(
+        `<circle cx="${s.dot[0]}" cy="${s.dot[1]}" r="5" fill="${f.fill}" stroke="#333333" stroke-width="1" data-country="${s.alpha2}"${data}>${label}</circle>`,
+      );
+  }
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${esc(title)}"><title>${esc(title)}</title><rect width="${WIDTH}" height="${HEIGHT}" fill="#f4f8fb"/><g stroke="#ffffff" stroke-width="0.5">${parts.join('')}</g></svg>`;
+}
