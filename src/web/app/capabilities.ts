@@ -1,5 +1,6 @@
 import { accountCapability } from '../modules/account/capability.tsx';
 import { auditCapability } from '../modules/audit/capability.tsx';
+import { campaignsCapability } from '../modules/campaigns/capability.tsx';
 import {
   caseStatisticsCapability,
   caseSupervisorsCapability,
@@ -24,6 +25,7 @@ export const capabilities: readonly Capability[] = [
   directoryCapability,
   practicesCapability,
   libraryCapability,
+  campaignsCapability,
   casesCapability,
   caseStatisticsCapability,
   caseSupervisorsCapability,

@@ -64,7 +64,11 @@ async function campaign(organisationId: string, status: 'draft' | 'published' = 
     },
   });
   const data = r.json().data;
-  return { id: data.id as string, version: data.version as number, tracker: data.countries[0].version as number };
+  return {
+    id: data.id as string,
+    version: data.version as number,
+    tracker: data.countries[0].version as number,
+  };
 }
 
 async function attempt(action: string, cookie: string | undefined, org: string) {
@@ -124,7 +128,10 @@ async function attempt(action: string, cookie: string | undefined, org: string) 
           payload: { stage: 'bill_filed', date: '2015-01-01', version: c.tracker },
         })
       ).json().data;
-      return send('DELETE', `/api/v1/campaigns/${c.id}/countries/ID/changes/${made.id}?version=${made.version}`);
+      return send(
+        'DELETE',
+        `/api/v1/campaigns/${c.id}/countries/ID/changes/${made.id}?version=${made.version}`,
+      );
     }
     case 'list endorsements':
       return send('GET', `/api/v1/campaigns/${(await campaign(org)).id}/endorsements`);

@@ -167,11 +167,12 @@ describe('campaigns', () => {
       countries: ['XX'],
     });
     expect(refs.statusCode).toBe(400);
-    expect(refs.json().errors.map((e: { code: string }) => e.code).sort()).toEqual([
-      'unknown_code',
-      'unknown_programme',
-      'unknown_publication',
-    ]);
+    expect(
+      refs
+        .json()
+        .errors.map((e: { code: string }) => e.code)
+        .sort(),
+    ).toEqual(['unknown_code', 'unknown_programme', 'unknown_publication']);
     const period = await send('POST', '/api/v1/campaigns', {
       slug: 'period',
       name: 'Period',
@@ -296,9 +297,15 @@ describe('campaigns', () => {
       version: v,
     });
     expect(stages.json().code).toBe('stage_in_use');
-    const period = await send('PATCH', `/api/v1/campaigns/${c.id}`, { periodStart: '2016-01-01', version: v });
+    const period = await send('PATCH', `/api/v1/campaigns/${c.id}`, {
+      periodStart: '2016-01-01',
+      version: v,
+    });
     expect(period.json().code).toBe('changes_outside_period');
-    const countries = await send('PATCH', `/api/v1/campaigns/${c.id}`, { countries: ['ID', 'NP'], version: v });
+    const countries = await send('PATCH', `/api/v1/campaigns/${c.id}`, {
+      countries: ['ID', 'NP'],
+      version: v,
+    });
     expect(countries.json().data.countryCodes).toEqual(['ID', 'NP']);
     const gone = await send('DELETE', `/api/v1/campaigns/${c.id}?version=${v}`);
     expect(gone.statusCode).toBe(409);
@@ -310,7 +317,9 @@ describe('campaigns', () => {
   it('counts and lists endorsements, once per organisation, only with a statement', async () => {
     const without = await campaign();
     const other = (await buildOrganisation(t, { name: 'Signing organisation' })).id;
-    const none = await send('POST', `/api/v1/campaigns/${without.id}/endorsements`, { organisationId: other });
+    const none = await send('POST', `/api/v1/campaigns/${without.id}/endorsements`, {
+      organisationId: other,
+    });
     expect(none.json().code).toBe('no_statement');
     const c = await campaign({ statementId });
     expect(
@@ -322,7 +331,12 @@ describe('campaigns', () => {
       organisationId: '00000000-0000-4000-8000-000000000003',
     });
     expect(unknown.statusCode).toBe(400);
-    const own = await send('POST', `/api/v1/campaigns/${c.id}/endorsements`, { organisationId: home }, editor);
+    const own = await send(
+      'POST',
+      `/api/v1/campaigns/${c.id}/endorsements`,
+      { organisationId: home },
+      editor,
+    );
     expect(own.statusCode).toBe(201);
     const list = (await t.request({ method: 'GET', url: `/api/v1/campaigns/${c.id}/endorsements` })).json();
     expect(list.count).toBe(2);
@@ -330,9 +344,16 @@ describe('campaigns', () => {
       'Home organisation',
       'Signing organisation',
     ]);
-    const removed = await send('DELETE', `/api/v1/campaigns/${c.id}/endorsements/${own.json().data.id}`, undefined, editor);
+    const removed = await send(
+      'DELETE',
+      `/api/v1/campaigns/${c.id}/endorsements/${own.json().data.id}`,
+      undefined,
+      editor,
+    );
     expect(removed.statusCode).toBe(204);
-    const listed = (await send('GET', '/api/v1/campaigns')).json().data.find((x: { id: string }) => x.id === c.id);
+    const listed = (await send('GET', '/api/v1/campaigns'))
+      .json()
+      .data.find((x: { id: string }) => x.id === c.id);
     expect(listed.endorsementCount).toBe(1);
   });
 });
@@ -348,7 +369,11 @@ describe('public tracker', () => {
       await t.request({ method: 'GET', url: '/campaigns/c189-ratification/tracker.json?country=PH' })
     ).json();
     expect(json.countries).toHaveLength(1);
-    expect(json.countries[0]).toMatchObject({ stage: 'in_force', demonstration: false, sourceUrl: NORMLEX_C189 });
+    expect(json.countries[0]).toMatchObject({
+      stage: 'in_force',
+      demonstration: false,
+      sourceUrl: NORMLEX_C189,
+    });
     expect(json.timeline.map((e: { date: string; stage: string }) => [e.date, e.stage])).toEqual([
       ['2013-09-05', 'in_force'],
       ['2012-09-05', 'ratified'],
@@ -368,7 +393,9 @@ describe('public tracker', () => {
     const lines = csv.body.trim().split('\r\n');
     expect(lines).toHaveLength(2);
     expect(lines[1]).toMatch(/^ID,/);
-    const json = (await t.request({ method: 'GET', url: `/campaigns/${c.slug}/tracker.json?stage=not_ratified` })).json();
+    const json = (
+      await t.request({ method: 'GET', url: `/campaigns/${c.slug}/tracker.json?stage=not_ratified` })
+    ).json();
     expect(json.countries.map((x: { country: string }) => x.country).sort()).toEqual(['MY', 'PH']);
     const page = (await t.request({ method: 'GET', url: `/campaigns/${c.slug}?country=ID` })).body;
     expect(page).toContain('tracker.csv?country=ID');

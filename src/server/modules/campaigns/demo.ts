@@ -17,7 +17,25 @@ export const NORMLEX_C189 =
 /** APME countries named by the APMM seed: South Korea, Japan, Taiwan, New Zealand, Australia. */
 const APME = ['KR', 'JP', 'TW', 'NZ', 'AU'];
 /** The countries of MFA's good-practice record (shared/seeds/001). */
-const MFA_COUNTRIES = ['BD', 'KH', 'CN', 'HK', 'IN', 'ID', 'IL', 'JP', 'KR', 'MY', 'MN', 'MM', 'NP', 'PH', 'SG', 'LK', 'TH'];
+const MFA_COUNTRIES = [
+  'BD',
+  'KH',
+  'CN',
+  'HK',
+  'IN',
+  'ID',
+  'IL',
+  'JP',
+  'KR',
+  'MY',
+  'MN',
+  'MM',
+  'NP',
+  'PH',
+  'SG',
+  'LK',
+  'TH',
+];
 
 /** Loads the demo campaign inside the demo-data transaction (APMM is already in the directory). */
 export async function loadCampaignsDemo(tx: Tx): Promise<void> {

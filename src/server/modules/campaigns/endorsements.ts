@@ -1,4 +1,4 @@
-import { authorize } from '../../platform/access/policy.ts';
+import { abilitiesFor, authorize } from '../../platform/access/policy.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import { problems } from '../../platform/http/problem.ts';
 import * as repo from './repository.ts';
@@ -11,7 +11,10 @@ const today = () => new Date().toISOString().slice(0, 10);
 export async function listEndorsements(ctx: Ctx, id: string) {
   const campaign = await readable(ctx, ctx.database.db, id);
   const rows = await repo.endorsementsOf(ctx.database.db, campaign.id);
-  return { data: rows, count: rows.length };
+  return {
+    data: rows.map((r) => ({ ...r, abilities: abilitiesFor(ctx.actor, 'campaign_endorsement', r) })),
+    count: rows.length,
+  };
 }
 
 /** Records that an organisation of the directory signed the statement; once per organisation. */
@@ -33,7 +36,11 @@ export async function addEndorsement(
     const endorsedOn = input.endorsedOn ?? today();
     if (endorsedOn > today() || endorsedOn < campaign.periodStart)
       throw problems.validation([
-        { field: 'body.endorsedOn', code: 'date_outside_period', message: 'Within the campaign, not after today' },
+        {
+          field: 'body.endorsedOn',
+          code: 'date_outside_period',
+          message: 'Within the campaign, not after today',
+        },
       ]);
     const row = await repo.insertEndorsement(tx, {
       campaignId: id,

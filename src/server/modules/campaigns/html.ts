@@ -1,7 +1,7 @@
 import { translate } from '../../platform/i18n/translate.ts';
 import { worldMapSvg } from '../directory/map.ts';
 import { esc } from '../search/html-layout.ts';
-import type { presentCampaign, trackerOf, TrackerFilter } from './present.ts';
+import type { presentCampaign, TrackerFilter, trackerOf } from './present.ts';
 
 type Campaign = Awaited<ReturnType<typeof presentCampaign>>;
 type Tracker = Awaited<ReturnType<typeof trackerOf>>;
@@ -93,7 +93,9 @@ export function renderTracker(
     .join('');
   const timeline = tracker.timeline
     .map(
-      (e) => `<li><time datetime="${esc(e.date)}">${esc(e.date)}</time> · <strong>${esc(e.countryName)}</strong>: ${esc(e.fromStageLabel ?? '')} → ${esc(e.stageLabel)}${e.demonstration ? demoTag : ''}${e.correction ? `<span class="tag">${esc(t('Correction'))}</span>` : ''}
+      (
+        e,
+      ) => `<li><time datetime="${esc(e.date)}">${esc(e.date)}</time> · <strong>${esc(e.countryName)}</strong>: ${esc(e.fromStageLabel ?? '')} → ${esc(e.stageLabel)}${e.demonstration ? demoTag : ''}${e.correction ? `<span class="tag">${esc(t('Correction'))}</span>` : ''}
 ${e.note ? `<br>${esc(e.note)}` : ''}${e.sourceUrl ? `<br>${source(e.sourceUrl)}: <span class="meta">${esc(e.sourceUrl)}</span>` : ''}</li>`,
     )
     .join('');
@@ -131,12 +133,22 @@ ${signed ? `<ul>${signed}</ul>` : `<p>${esc(t('No organisation has signed yet.')
 /** The list of published campaigns. */
 export function renderCampaignList(
   locale: string,
-  rows: { slug: string; name: string; names: Record<string, string>; typeLabel: string; organisationName: string; countryCount: number; endorsementCount: number }[],
+  rows: {
+    slug: string;
+    name: string;
+    names: Record<string, string>;
+    typeLabel: string;
+    organisationName: string;
+    countryCount: number;
+    endorsementCount: number;
+  }[],
 ): string {
   const t = (s: string, v?: Record<string, string | number>) => translate(locale, s, v);
   const items = rows
     .map(
-      (r) => `<li class="hit"><h2><a href="/campaigns/${esc(r.slug)}">${esc(r.names[locale] || r.name)}</a></h2>
+      (
+        r,
+      ) => `<li class="hit"><h2><a href="/campaigns/${esc(r.slug)}">${esc(r.names[locale] || r.name)}</a></h2>
 <p class="meta">${esc([r.typeLabel, r.organisationName, t('{{n}} countries', { n: r.countryCount }), t('{{n}} signatories', { n: r.endorsementCount })].join(' · '))}</p></li>`,
     )
     .join('');

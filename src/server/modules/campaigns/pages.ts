@@ -41,7 +41,13 @@ function notFound(ctx: Ctx) {
 async function exportData(ctx: Ctx, row: repo.CampaignRow, filter: TrackerFilter) {
   const tracker = await trackerOf(ctx.database.db, row, ctx.locale, filter);
   return {
-    campaign: { slug: row.slug, name: row.name, type: row.typeCode, periodStart: row.periodStart, periodEnd: row.periodEnd },
+    campaign: {
+      slug: row.slug,
+      name: row.name,
+      type: row.typeCode,
+      periodStart: row.periodStart,
+      periodEnd: row.periodEnd,
+    },
     filters: filter,
     stages: tracker.stages.map(({ code, localLabel, position }) => ({ code, label: localLabel, position })),
     countries: tracker.countries.map(({ colour: _c, stagePosition: _p, version: _v, ...r }) => r),

@@ -74,8 +74,7 @@ export async function trackerOf(tx: Tx, row: repo.CampaignRow, locale: string, f
     stages: stages.map((s) => ({ ...s, count: countries.filter((c) => c.stage === s.code).length })),
     countries: shown,
     timeline: allChanges.filter((c) => shownCountries.has(c.country)).reverse(),
-    hasDemonstration:
-      countries.some((c) => c.demonstration) || allChanges.some((c) => c.demonstration),
+    hasDemonstration: countries.some((c) => c.demonstration) || allChanges.some((c) => c.demonstration),
   };
 }
 

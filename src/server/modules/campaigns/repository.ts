@@ -4,11 +4,11 @@ import { organisations } from '../directory/schema.ts';
 import { publications } from '../library/schema.ts';
 import { programmes } from '../programmes/schema.ts';
 import {
+  type CampaignStatus,
   campaignCountries,
   campaignEndorsements,
   campaignStageChanges,
   campaigns,
-  type CampaignStatus,
 } from './schema.ts';
 
 export type CampaignRow = typeof campaigns.$inferSelect;

@@ -81,7 +81,12 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
     '/campaigns/:id',
     {
       config: { access: { resource: 'campaign', action: 'delete' } },
-      schema: { tags: ['campaigns'], summary: 'Delete a campaign', params: idParams, querystring: versionQuery },
+      schema: {
+        tags: ['campaigns'],
+        summary: 'Delete a campaign',
+        params: idParams,
+        querystring: versionQuery,
+      },
     },
     async (request, reply) => {
       await service.deleteCampaign(contextOf(request), request.params.id, request.query.version);

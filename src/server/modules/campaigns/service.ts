@@ -1,8 +1,8 @@
+import type { Tx } from '../../db/client.ts';
 import { isUser } from '../../platform/access/actor.ts';
 import { authorize } from '../../platform/access/policy.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import { type FieldError, problems } from '../../platform/http/problem.ts';
-import type { Tx } from '../../db/client.ts';
 import { isCountryCode } from '../geography/countries.ts';
 import type { Labels } from '../vocabularies/schema.ts';
 import { isStaff } from './policy.ts';
@@ -89,7 +89,9 @@ export async function getCampaign(ctx: Ctx, id: string) {
 export async function createCampaign(ctx: Ctx, input: CampaignInput) {
   authorize(ctx.actor, 'create', 'campaign');
   const actor = ctx.actor;
-  const organisationId = isStaff(actor) ? (input.organisationId ?? actor.organisationId) : actor.organisationId;
+  const organisationId = isStaff(actor)
+    ? (input.organisationId ?? actor.organisationId)
+    : actor.organisationId;
   const stages = input.stages ?? DEFAULT_STAGES[input.typeCode];
   const row = await ctx.database.db.transaction(async (tx) => {
     await check(tx, { ...input, organisationId });
@@ -117,8 +119,7 @@ export async function createCampaign(ctx: Ctx, input: CampaignInput) {
   return presentCampaign(ctx, row, { detail: true });
 }
 
-const slugTaken = () =>
-  problems.conflict('slug_taken', msg('Another campaign already uses this address.'));
+const slugTaken = () => problems.conflict('slug_taken', msg('Another campaign already uses this address.'));
 
 /**
  * Edits a campaign. Countries left out of `countries` are removed with their history; a stage still

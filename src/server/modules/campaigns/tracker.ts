@@ -1,7 +1,7 @@
 import { authorize } from '../../platform/access/policy.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import { problems } from '../../platform/http/problem.ts';
-import { trackerOf, type TrackerFilter } from './present.ts';
+import { type TrackerFilter, trackerOf } from './present.ts';
 import * as repo from './repository.ts';
 import { readable } from './service.ts';
 
@@ -66,12 +66,13 @@ export async function recordStageChange(ctx: Ctx, id: string, country: string, i
         { field: 'body.note', code: 'note_required', message: 'Say what the correction corrects' },
       ]);
     const [latest] = await repo.entriesOf(tx, tracker.id);
-    const inOrder =
-      target > codes.indexOf(tracker.stage) && (!latest || input.date >= latest.changedOn);
+    const inOrder = target > codes.indexOf(tracker.stage) && (!latest || input.date >= latest.changedOn);
     if (!inOrder && !input.correction)
       throw problems.conflict(
         'stage_out_of_order',
-        msg('This stage or date comes before where the country stands. Mark it as a correction to record it.'),
+        msg(
+          'This stage or date comes before where the country stands. Mark it as a correction to record it.',
+        ),
         `Current stage ${tracker.stage}${latest ? ` since ${latest.changedOn}` : ''}`,
       );
     const moved = await repo.updateCountryIfVersion(tx, tracker.id, input.version, {
@@ -96,7 +97,13 @@ export async function recordStageChange(ctx: Ctx, id: string, country: string, i
 }
 
 /** Undoes the latest entry of a country's history (a typo, a wrong source); earlier ones stay. */
-export async function undoStageChange(ctx: Ctx, id: string, country: string, changeId: string, version: number) {
+export async function undoStageChange(
+  ctx: Ctx,
+  id: string,
+  country: string,
+  changeId: string,
+  version: number,
+) {
   ctx.note({ action: 'campaign.stage_change_undo', resourceType: 'campaign', resourceId: id });
   return ctx.database.db.transaction(async (tx) => {
     const campaign = await readable(ctx, tx, id);
@@ -118,4 +125,3 @@ export async function undoStageChange(ctx: Ctx, id: string, country: string, cha
     return { stage: moved.stage, since: moved.stageSince, version: moved.version };
   });
 }
-
