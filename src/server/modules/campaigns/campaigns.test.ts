@@ -401,6 +401,10 @@ describe('public tracker', () => {
     expect(page).toContain('tracker.csv?country=ID');
     expect(page).toMatch(/<tr data-country="ID">/);
     expect(page).not.toMatch(/<tr data-country="MY">/);
+    // The form's "All" choices send empty values: no filter, not an error.
+    const blank = await t.request({ method: 'GET', url: `/campaigns/${c.slug}?stage=&country=` });
+    expect(blank.statusCode).toBe(200);
+    expect(blank.body).toMatch(/<tr data-country="MY">/);
     const bad = await t.request({ method: 'GET', url: `/campaigns/${c.slug}?country=<x>` });
     expect(bad.statusCode).toBe(400);
   });

@@ -52,9 +52,13 @@ export const campaignFields = {
   countries: z.array(countryCode).max(250).optional(),
 };
 
+/** An empty form field (`?country=` from "All countries") means no filter. */
+const blankAsUnset = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+
 export const trackerQuery = z.strictObject({
-  stage: stageCode.optional(),
-  country: countryCode.optional(),
+  stage: blankAsUnset(stageCode),
+  country: blankAsUnset(countryCode),
 });
 
 export const stageChangeBody = z.strictObject({

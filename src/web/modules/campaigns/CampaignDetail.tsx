@@ -44,7 +44,7 @@ export function CampaignDetail() {
         title={c.localName}
         lead={c.localGoal}
         actions={
-          <Badge size="lg" color={c.status === 'published' ? 'green' : 'gray'}>
+          <Badge size="lg" color={c.status === 'published' ? 'teal.9' : 'gray.8'}>
             {t(STATUS_LABELS[c.status] ?? c.status)}
           </Badge>
         }
@@ -104,12 +104,12 @@ export function CampaignDetail() {
                 </Text>
                 <Group gap={4}>
                   {e.demonstration && (
-                    <Badge size="sm" color="yellow" variant="light">
+                    <Badge size="sm" color="violet.9">
                       {t('Demonstration')}
                     </Badge>
                   )}
                   {e.correction && (
-                    <Badge size="sm" color="orange" variant="light">
+                    <Badge size="sm" color="red.9">
                       {t('Correction')}
                     </Badge>
                   )}

@@ -66,7 +66,7 @@ function CampaignList() {
                 >
                   {c.names[i18n.language] || c.name}
                 </Anchor>
-                <Badge variant="light" color={c.status === 'published' ? 'green' : 'gray'}>
+                <Badge color={c.status === 'published' ? 'teal.9' : 'gray.8'}>
                   {t(STATUS_LABELS[c.status] ?? c.status)}
                 </Badge>
               </Group>

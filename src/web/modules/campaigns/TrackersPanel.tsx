@@ -53,7 +53,7 @@ export function TrackersPanel({ campaign }: { campaign: Campaign }) {
                         {c.since ? ` · ${c.since}` : ''}
                       </Text>
                       {c.demonstration && (
-                        <Badge size="sm" color="yellow" variant="light">
+                        <Badge size="sm" color="violet.9">
                           {t('Demonstration')}
                         </Badge>
                       )}
