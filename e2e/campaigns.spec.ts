@@ -84,7 +84,7 @@ test('a campaign tracker moves a country from "bill filed" to "ratified", and th
   await page.getByRole('button', { name: 'Save' }).click();
   await page.getByRole('heading', { name: 'Ratify C189 in Southeast Asia' }).waitFor();
 
-  const row = page.locator('tr[data-country="ID"]');
+  const row = page.locator('li[data-country="ID"]');
   await row.getByText('Not ratified').waitFor();
   let dialog = await moveIndonesia(page, 'Bill filed', '2019-03-01', 'Bill filed in parliament');
   await dialog.getByRole('button', { name: 'Record the change' }).click();

@@ -120,7 +120,7 @@ ${
 <button type="submit">${esc(t('Filter'))}</button></form>
 <p>${esc(t('Download'))}: <a href="/campaigns/${esc(c.slug)}/tracker.csv${esc(suffix)}">CSV</a> · <a href="/campaigns/${esc(c.slug)}/tracker.json${esc(suffix)}">JSON</a></p>
 <h2>${esc(t('Map'))}</h2>
-<figure class="map">${worldMapSvg(fills, locale, mapTitle)}<figcaption><h3 id="legend">${esc(t('Legend'))}</h3><ul class="legend" aria-labelledby="legend">${legend}</ul></figcaption></figure>
+<figure class="map">${worldMapSvg(fills, locale, mapTitle, { zoom: true })}<figcaption><h3 id="legend">${esc(t('Legend'))}</h3><ul class="legend" aria-labelledby="legend">${legend}</ul></figcaption></figure>
 <h2 id="countries">${esc(t('Countries'))}</h2>
 <div class="table-wrap"><table class="tracker" aria-labelledby="countries"><thead><tr><th scope="col">${esc(t('Country'))}</th><th scope="col">${esc(t('Stage'))}</th><th scope="col">${esc(t('Since'))}</th><th scope="col">${esc(t('Source'))}</th><th scope="col">${esc(t('Note'))}</th></tr></thead>
 <tbody>${rows || `<tr><td colspan="5">${esc(t('No countries match.'))}</td></tr>`}</tbody></table></div>

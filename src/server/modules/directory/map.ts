@@ -99,9 +99,23 @@ export function worldMapSvg(
   fills: Map<string, { fill: string; title: string; data?: Record<string, string> }>,
   locale: string,
   title: string,
+  options: { zoom?: boolean } = {},
 ): string {
   const parts: string[] = [];
+  const box = { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };
+  const extend = (x: number, y: number) => {
+    box.x0 = Math.min(box.x0, x);
+    box.y0 = Math.min(box.y0, y);
+    box.x1 = Math.max(box.x1, x);
+    box.y1 = Math.max(box.y1, y);
+  };
   for (const s of load()) {
+    if (options.zoom && fills.has(s.alpha2)) {
+      if (s.dot) extend(...s.dot);
+      // d3 writes paths as "Mx,yLx,y…Z": every pair of numbers is a point of the outline.
+      for (const m of s.path?.matchAll(/(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)/g) ?? [])
+        extend(Number(m[1]), Number(m[2]));
+    }
     const f = fills.get(s.alpha2);
     const label = `<title>${esc(f?.title ?? countryName(s.alpha2, locale))}</title>`;
     const data = Object.entries(f?.data ?? {})
@@ -116,5 +130,16 @@ export function worldMapSvg(
         `<circle cx="${s.dot[0]}" cy="${s.dot[1]}" r="5" fill="${f.fill}" stroke="#333333" stroke-width="1" data-country="${s.alpha2}"${data}>${label}</circle>`,
       );
   }
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${esc(title)}"><title>${esc(title)}</title><rect width="${WIDTH}" height="${HEIGHT}" fill="#f4f8fb"/><g stroke="#ffffff" stroke-width="0.5">${parts.join('')}</g></svg>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${viewBoxOf(box, options.zoom)}" role="img" aria-label="${esc(title)}"><title>${esc(title)}</title><rect width="${WIDTH}" height="${HEIGHT}" fill="#f4f8fb"/><g stroke="#ffffff" stroke-width="0.5">${parts.join('')}</g></svg>`;
+}
+
+/** The whole world, or the region around the filled countries (a margin around them, never tiny). */
+function viewBoxOf(box: { x0: number; y0: number; x1: number; y1: number }, zoom?: boolean): string {
+  if (!zoom || !Number.isFinite(box.x0)) return `0 0 ${WIDTH} ${HEIGHT}`;
+  const width = Math.min(WIDTH, Math.max(box.x1 - box.x0, 120) * 1.2);
+  const height = Math.min(HEIGHT, Math.max(box.y1 - box.y0, 80) * 1.2);
+  const x = Math.max(0, Math.min(WIDTH - width, (box.x0 + box.x1 - width) / 2));
+  const y = Math.max(0, Math.min(HEIGHT - height, (box.y0 + box.y1 - height) / 2));
+  const r = (n: number) => Math.round(n * 10) / 10;
+  return `${r(x)} ${r(y)} ${r(width)} ${r(height)}`;
 }

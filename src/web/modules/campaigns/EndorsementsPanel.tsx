@@ -44,7 +44,9 @@ export function EndorsementsPanel({ campaign }: { campaign: Campaign }) {
       error={list.error ?? withdraw.error}
     >
       {!campaign.statementId && <Text size="sm">{t('This campaign has no statement to sign yet.')}</Text>}
-      {list.data?.count === 0 && <Text c="dimmed">{t('No organisation has signed yet.')}</Text>}
+      {campaign.statementId && list.data?.count === 0 && (
+        <Text c="dimmed">{t('No organisation has signed yet.')}</Text>
+      )}
       <PlainList label={t('Signatories')}>
         {list.data?.data.map((e) => (
           <Group component="li" key={e.id} justify="space-between" gap="xs">

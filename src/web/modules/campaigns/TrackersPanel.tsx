@@ -1,10 +1,10 @@
-import { Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { del } from '../../app/api.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
-import { Panel } from '../../ui/Panel.tsx';
+import { Panel, PlainList } from '../../ui/Panel.tsx';
 import { MoveCountryForm } from './MoveCountryForm.tsx';
 import type { Campaign, CountryTracker } from './types.ts';
 
@@ -29,62 +29,53 @@ export function TrackersPanel({ campaign }: { campaign: Campaign }) {
   return (
     <Panel title={t('Countries')} error={undo.error}>
       {campaign.countries.length === 0 && <Text c="dimmed">{t('No countries yet.')}</Text>}
-      <Table.ScrollContainer minWidth={320}>
-        <Table>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('Country')}</Table.Th>
-              <Table.Th>{t('Stage')}</Table.Th>
-              {track && <Table.Th>{t('Actions')}</Table.Th>}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {campaign.countries.map((c) => {
-              const latest = latestOf(c.country);
-              return (
-                <Table.Tr key={c.country} data-country={c.country}>
-                  <Table.Th scope="row" fw={500}>
-                    {c.countryName}
-                  </Table.Th>
-                  <Table.Td>
-                    <Stack gap={2}>
-                      <Text size="sm">
-                        {c.stageLabel}
-                        {c.since ? ` · ${c.since}` : ''}
-                      </Text>
-                      {c.demonstration && (
-                        <Badge size="sm" color="violet.9">
-                          {t('Demonstration')}
-                        </Badge>
-                      )}
-                    </Stack>
-                  </Table.Td>
-                  {track && (
-                    <Table.Td>
-                      <Group gap="xs">
-                        <Button size="xs" onClick={() => setMoving(c)}>
-                          {t('Move {{country}}', { country: c.countryName })}
-                        </Button>
-                        {latest && (
-                          <Button
-                            size="xs"
-                            variant="subtle"
-                            color="red"
-                            loading={undo.isPending && undo.variables?.tracker.country === c.country}
-                            onClick={() => undo.mutate({ tracker: c, changeId: latest.id })}
-                          >
-                            {t('Undo the latest change of {{country}}', { country: c.countryName })}
-                          </Button>
-                        )}
-                      </Group>
-                    </Table.Td>
+      <PlainList label={t('Countries')} gap="sm">
+        {campaign.countries.map((c) => {
+          const latest = latestOf(c.country);
+          return (
+            <Group
+              component="li"
+              key={c.country}
+              data-country={c.country}
+              justify="space-between"
+              gap="xs"
+              pb="xs"
+              style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}
+            >
+              <Stack gap={2} style={{ minWidth: 0 }}>
+                <Text fw={600}>{c.countryName}</Text>
+                <Text size="sm">
+                  {c.stageLabel}
+                  {c.since ? ` · ${c.since}` : ''}
+                </Text>
+                {c.demonstration && (
+                  <Badge size="sm" color="violet.9">
+                    {t('Demonstration')}
+                  </Badge>
+                )}
+              </Stack>
+              {track && (
+                <Group gap="xs">
+                  <Button size="xs" onClick={() => setMoving(c)}>
+                    {t('Move {{country}}', { country: c.countryName })}
+                  </Button>
+                  {latest && (
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      color="red"
+                      loading={undo.isPending && undo.variables?.tracker.country === c.country}
+                      onClick={() => undo.mutate({ tracker: c, changeId: latest.id })}
+                    >
+                      {t('Undo the latest change of {{country}}', { country: c.countryName })}
+                    </Button>
                   )}
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+                </Group>
+              )}
+            </Group>
+          );
+        })}
+      </PlainList>
       <Dialog
         opened={moving !== null}
         onClose={() => setMoving(null)}
