@@ -84,6 +84,15 @@ test('a campaign tracker moves a country from "bill filed" to "ratified", and th
   await page.getByRole('button', { name: 'Save' }).click();
   await page.getByRole('heading', { name: 'Ratify C189 in Southeast Asia' }).waitFor();
 
+  // Editing keeps what the form does not change: the stages and the countries stay.
+  await page.getByRole('button', { name: 'Edit', exact: true }).click();
+  await page.getByRole('textbox', { name: 'Stage 3' }).waitFor();
+  await expectAccessible(page, 'campaign edit form');
+  await page.getByLabel('Goal').fill('Every country in Southeast Asia ratifies C189.');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByText('Every country in Southeast Asia ratifies C189.').waitFor();
+  await page.getByText('Not ratified → Campaign active → Bill filed → Ratified → In force').waitFor();
+
   const row = page.locator('li[data-country="ID"]');
   await row.getByText('Not ratified').waitFor();
   let dialog = await moveIndonesia(page, 'Bill filed', '2019-03-01', 'Bill filed in parliament');
