@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { loadDemoData } from '../src/server/demo/seed.ts';
 import { insertOrganisation } from '../src/server/modules/directory/repository.ts';
 import { hashPassword } from '../src/server/platform/auth/passwords.ts';
 import { insertUser } from '../src/server/platform/auth/repository.ts';
@@ -24,6 +25,8 @@ const PASSWORD = 'correct horse battery staple';
 beforeAll(async () => {
   tulay = await startTulay();
   browser = await launchBrowser();
+  // The demo data too, for the C189 tracker the issue asks for.
+  await loadDemoData(tulay.running.database);
   const db = tulay.running.database.db;
   const organisationId = await insertOrganisation(db, {
     name: 'Migrant Forum in Asia',
@@ -165,4 +168,21 @@ test('a campaign tracker moves a country from "bill filed" to "ratified", and th
   expect(await arabic.locator('html').getAttribute('dir')).toBe('rtl');
   expect(await arabic.locator('table tr[data-country="ID"]').textContent()).toContain('صودق عليها');
   await expectAccessible(arabic, 'public tracker (Arabic)');
+});
+
+test('the public C189 tracker shows the sourced facts and marks the rest as demonstration', async () => {
+  const page = await (await phoneContext(browser, tulay.url)).newPage();
+  await page.goto('/campaigns/c189-ratification');
+  await page.getByRole('heading', { name: 'Ratify the Domestic Workers Convention (ILO C189)' }).waitFor();
+  await page.getByRole('note').getByText('Demonstration data.').waitFor();
+  const philippines = page.locator('table tr[data-country="PH"]');
+  expect(await philippines.textContent()).toContain('In force');
+  expect(await philippines.locator('.tag').count()).toBe(0);
+  expect(await philippines.getByRole('link', { name: 'Source' }).getAttribute('href')).toContain(
+    'normlex.ilo.org',
+  );
+  expect(await page.locator('table tr[data-country="JP"] .tag').textContent()).toBe('Demonstration');
+  expect(await page.locator('svg [data-country="PH"]').first().getAttribute('data-stage')).toBe('in_force');
+  await expectAccessible(page, 'public C189 tracker');
+  await snapshot(page, 'campaign-c189');
 });

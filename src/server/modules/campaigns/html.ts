@@ -15,7 +15,7 @@ table.tracker th,table.tracker td{border:1px solid #ccc;padding:6px 8px;text-ali
 .swatch{display:inline-block;width:1em;height:1em;border:1px solid #333;vertical-align:middle;margin-inline-end:6px}
 .tag{display:inline-block;border-radius:10px;padding:0 8px;font-size:.85rem;margin-inline-start:6px;background:#fff3cd;color:#5c4400;border:1px solid #c9a227}
 .notice{background:#fff3cd;border:1px solid #c9a227;border-radius:8px;padding:8px 12px}
-.timeline{padding-inline-start:1.2em}.timeline li{margin-bottom:10px}
+.timeline{padding-inline-start:1.2em}.timeline li{margin-bottom:10px;overflow-wrap:anywhere}
 figure.map{margin:0}figure.map svg{max-width:100%;height:auto;display:block}
 form.filters{display:flex;flex-wrap:wrap;gap:8px;align-items:end;margin:8px 0}form.filters label{display:block;font-weight:600}
 form.filters select{padding:8px;font-size:1rem;max-width:100%}
