@@ -118,6 +118,15 @@ test('a campaign tracker moves a country from "bill filed" to "ratified", and th
   await page.getByText('2020-05-20 · Indonesia: Bill filed → Ratified').waitFor();
   await expectAccessible(page, 'campaign page');
   await snapshot(page, 'campaign-staff');
+  // The same screen right to left, in Arabic, with its stages translated.
+  await page.getByRole('button', { name: /^Language:/ }).click();
+  await page.getByRole('menuitem', { name: 'العربية' }).click();
+  await expect.poll(() => page.locator('html').getAttribute('dir')).toBe('rtl');
+  await page.locator('li[data-country="ID"]').getByText('صودق عليها · 2020-05-20').waitFor();
+  await expectAccessible(page, 'campaign page (Arabic)');
+  await page.getByRole('button', { name: /: العربية$/ }).click();
+  await page.getByRole('menuitem', { name: 'English' }).click();
+  await expect.poll(() => page.locator('html').getAttribute('dir')).toBe('ltr');
   expect(errors).toEqual([]);
 
   // The public tracker: no JavaScript, the map coloured by stage, the legend, the table, the timeline.

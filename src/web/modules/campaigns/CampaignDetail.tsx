@@ -18,14 +18,15 @@ import type { Campaign } from './types.ts';
 
 /** One campaign: its facts, edit and delete, the country trackers, the timeline and the sign-ons. */
 export function CampaignDetail() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { id } = useParams();
   const client = useQueryClient();
   const navigate = useNavigate();
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const campaign = useQuery({
-    queryKey: ['campaign', id],
+    // Stage and type labels come translated from the server: a new language is a new answer.
+    queryKey: ['campaign', id, i18n.language],
     queryFn: async () => (await api<{ data: Campaign }>(`/campaigns/${id}`)).data,
   });
   const remove = useMutation({
@@ -63,7 +64,7 @@ export function CampaignDetail() {
             campaign={c}
             onDone={(updated) => {
               setEditing(false);
-              client.setQueryData(['campaign', id], updated);
+              client.setQueryData(['campaign', id, i18n.language], updated);
               void client.invalidateQueries({ queryKey: ['campaigns'] });
             }}
           />
