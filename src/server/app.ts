@@ -14,6 +14,8 @@ import {
 import { type Config, fastifyTrustProxy } from './config.ts';
 import type { Database } from './db/client.ts';
 import { migrationsApplied } from './db/migrate.ts';
+import { campaignPages } from './modules/campaigns/pages.ts';
+import { campaignRoutes } from './modules/campaigns/routes.ts';
 import { getHelpPages } from './modules/cases/get-help-pages.ts';
 import { caseRoutes } from './modules/cases/routes.ts';
 import { directoryImportRoutes } from './modules/directory/import-routes.ts';
@@ -134,6 +136,7 @@ export async function buildApp({ config, database, webRoot }: AppOptions): Promi
       await api.register(geographyRoutes);
       await api.register(caseRoutes);
       await api.register(practiceRoutes);
+      await api.register(campaignRoutes);
       await api.register(searchRoutes);
       await api.register(libraryRoutes);
       await api.register(statisticsRoutes);
@@ -150,6 +153,7 @@ export async function buildApp({ config, database, webRoot }: AppOptions): Promi
   await app.register(directoryPages);
   await app.register(statisticsPages);
   await app.register(programmesModule);
+  await app.register(campaignPages);
   const root = webRoot ?? defaultWebRoot;
   await app.register(getHelpPages, { webRoot: root });
   if (existsSync(root)) await registerWeb(app, root);

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { settings } from '../db/schema.ts';
+import { loadCampaignsDemo } from '../modules/campaigns/demo.ts';
 import { searchTextOf } from '../modules/directory/repository.ts';
 import { memberships, organisations } from '../modules/directory/schema.ts';
 import { geoRegions } from '../modules/geography/schema.ts';
@@ -43,6 +44,7 @@ export async function loadDemoData(database: Database): Promise<boolean> {
     await loadProgrammesDemo(tx, ids);
     await loadKnowledgeDemo(tx);
     await loadStatisticsDemo(tx);
+    await loadCampaignsDemo(tx);
     await tx.insert(settings).values({ key: FLAG, value: { at: new Date().toISOString() } });
     return true;
   });

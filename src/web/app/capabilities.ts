@@ -1,5 +1,6 @@
 import { accountCapability } from '../modules/account/capability.tsx';
 import { auditCapability } from '../modules/audit/capability.tsx';
+import { campaignsCapability } from '../modules/campaigns/capability.tsx';
 import {
   caseStatisticsCapability,
   caseSupervisorsCapability,
@@ -27,6 +28,7 @@ export const capabilities: readonly Capability[] = [
   practicesCapability,
   programmesCapability,
   libraryCapability,
+  campaignsCapability,
   casesCapability,
   caseStatisticsCapability,
   caseSupervisorsCapability,

@@ -17,6 +17,8 @@ interface Shape {
   alpha2: string;
   path?: string;
   dot?: [number, number];
+  /** Bounding box [x0, y0, x1, y1], computed when first needed. */
+  box?: [number, number, number, number];
 }
 
 let shapes: Shape[] | undefined;
@@ -89,4 +91,78 @@ export function mapSvg(counts: { country: string; n: number }[], locale: string,
       );
   }
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${esc(title)}"><title>${esc(title)}</title><rect width="${WIDTH}" height="${HEIGHT}" fill="#f4f8fb"/><g stroke="#ffffff" stroke-width="0.5">${parts.join('')}</g></svg>`;
+}
+
+/** The bounding box of a shape: a dot's point, or every point of its outline. */
+function boxOf(s: Shape): [number, number, number, number] {
+  if (s.box) return s.box;
+  const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+  const extend = (x: number, y: number) => {
+    box[0] = Math.min(box[0], x);
+    box[1] = Math.min(box[1], y);
+    box[2] = Math.max(box[2], x);
+    box[3] = Math.max(box[3], y);
+  };
+  if (s.dot) extend(...s.dot);
+  // d3 writes paths as "Mx,yLx,y…Z": every pair of numbers is a point of the outline.
+  for (const m of s.path?.matchAll(/(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)/g) ?? [])
+    extend(Number(m[1]), Number(m[2]));
+  s.box = box;
+  return box;
+}
+
+/**
+ * The same offline world map with a fill per country chosen by the caller (a campaign's stages …):
+ * countries not in `fills` stay grey; small places are drawn as dots only when they have a fill.
+ * `zoom` frames the filled countries and leaves out the shapes outside the frame, which keeps a
+ * regional map several times lighter than the whole world.
+ */
+export function worldMapSvg(
+  fills: Map<string, { fill: string; title: string; data?: Record<string, string> }>,
+  locale: string,
+  title: string,
+  options: { zoom?: boolean } = {},
+): string {
+  const shapes = load();
+  const frame = options.zoom ? frameOf(shapes.filter((s) => fills.has(s.alpha2)).map(boxOf)) : undefined;
+  const parts: string[] = [];
+  for (const s of shapes) {
+    if (frame) {
+      const [x0, y0, x1, y1] = boxOf(s);
+      if (x1 < frame.x || x0 > frame.x + frame.width || y1 < frame.y || y0 > frame.y + frame.height) continue;
+    }
+    const f = fills.get(s.alpha2);
+    const label = `<title>${esc(f?.title ?? countryName(s.alpha2, locale))}</title>`;
+    const data = Object.entries(f?.data ?? {})
+      .map(([k, v]) => ` data-${k}="${esc(v)}"`)
+      .join('');
+    if (s.path)
+      parts.push(
+        `<path d="${s.path}" fill="${f?.fill ?? EMPTY}" data-country="${s.alpha2}"${data}>${label}</path>`,
+      );
+    else if (s.dot && f)
+      parts.push(
+        `<circle cx="${s.dot[0]}" cy="${s.dot[1]}" r="5" fill="${f.fill}" stroke="#333333" stroke-width="1" data-country="${s.alpha2}"${data}>${label}</circle>`,
+      );
+  }
+  const viewBox = frame ? `${frame.x} ${frame.y} ${frame.width} ${frame.height}` : `0 0 ${WIDTH} ${HEIGHT}`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${viewBox}" role="img" aria-label="${esc(title)}"><title>${esc(title)}</title><rect width="${WIDTH}" height="${HEIGHT}" fill="#f4f8fb"/><g stroke="#ffffff" stroke-width="0.5">${parts.join('')}</g></svg>`;
+}
+
+/** The region around some boxes: a margin around them, never tiny, never beyond the world. */
+function frameOf(boxes: [number, number, number, number][]) {
+  if (boxes.length === 0) return undefined;
+  const x0 = Math.min(...boxes.map((b) => b[0]));
+  const y0 = Math.min(...boxes.map((b) => b[1]));
+  const x1 = Math.max(...boxes.map((b) => b[2]));
+  const y1 = Math.max(...boxes.map((b) => b[3]));
+  const r = (n: number) => Math.round(n * 10) / 10;
+  const width = Math.min(WIDTH, Math.max(x1 - x0, 120) * 1.2);
+  const height = Math.min(HEIGHT, Math.max(y1 - y0, 80) * 1.2);
+  return {
+    x: r(Math.max(0, Math.min(WIDTH - width, (x0 + x1 - width) / 2))),
+    y: r(Math.max(0, Math.min(HEIGHT - height, (y0 + y1 - height) / 2))),
+    width: r(width),
+    height: r(height),
+  };
 }
