@@ -14,6 +14,8 @@ import {
 import { type Config, fastifyTrustProxy } from './config.ts';
 import type { Database } from './db/client.ts';
 import { migrationsApplied } from './db/migrate.ts';
+import { agreementPages } from './modules/agreements/pages.ts';
+import { agreementRoutes } from './modules/agreements/routes.ts';
 import { caseRoutes } from './modules/cases/routes.ts';
 import { directoryImportRoutes } from './modules/directory/import-routes.ts';
 import { directoryPages } from './modules/directory/pages.ts';
@@ -134,6 +136,7 @@ export async function buildApp({ config, database, webRoot }: AppOptions): Promi
       await api.register(libraryRoutes);
       await api.register(auditRoutes);
       await api.register(outboxRoutes);
+      await api.register(agreementRoutes);
       api.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
         app.swagger(),
       );
@@ -143,6 +146,7 @@ export async function buildApp({ config, database, webRoot }: AppOptions): Promi
 
   await app.register(knowledgePages);
   await app.register(directoryPages);
+  await app.register(agreementPages);
   const root = webRoot ?? defaultWebRoot;
   if (existsSync(root)) await registerWeb(app, root);
   return app;
