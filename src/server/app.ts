@@ -21,6 +21,8 @@ import { directoryImportRoutes } from './modules/directory/import-routes.ts';
 import { directoryPages } from './modules/directory/pages.ts';
 import { directoryRoutes } from './modules/directory/routes.ts';
 import { geographyRoutes } from './modules/geography/routes.ts';
+import { internshipPages } from './modules/internships/pages.ts';
+import { internshipRoutes } from './modules/internships/routes.ts';
 import { libraryRoutes } from './modules/library/routes.ts';
 import { peopleRoutes } from './modules/people/routes.ts';
 import { practiceRoutes } from './modules/practices/routes.ts';
@@ -137,6 +139,7 @@ export async function buildApp({ config, database, webRoot }: AppOptions): Promi
       await api.register(auditRoutes);
       await api.register(outboxRoutes);
       await api.register(agreementRoutes);
+      await api.register(internshipRoutes);
       api.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
         app.swagger(),
       );
@@ -147,6 +150,7 @@ export async function buildApp({ config, database, webRoot }: AppOptions): Promi
   await app.register(knowledgePages);
   await app.register(directoryPages);
   await app.register(agreementPages);
+  await app.register(internshipPages);
   const root = webRoot ?? defaultWebRoot;
   if (existsSync(root)) await registerWeb(app, root);
   return app;
