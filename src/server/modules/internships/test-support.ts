@@ -39,8 +39,11 @@ export const sampleForm = (opportunityId: string, email = 'maria.santos@example.
 });
 
 /** Submits a fresh application through the public form and answers its id and version. */
+let sent = 0;
 export async function applyAndFind(t: TestApp, opportunityId: string, email: string) {
-  const res = await postForm(t, sampleForm(opportunityId, email), `203.0.113.${Math.floor(Math.random() * 250)}`);
+  // A new address each time, so the per-address daily limit is only met in the tests about it.
+  sent += 1;
+  const res = await postForm(t, sampleForm(opportunityId, email), `10.77.${Math.floor(sent / 250)}.${sent % 250}`);
   if (res.statusCode !== 303) throw new Error(`apply: ${res.statusCode} ${res.body.slice(0, 300)}`);
   const { rows } = await t.database.pool.query<{ id: string; version: number }>(
     'select id, version from internship_applications where email = lower($1) order by created_at desc limit 1',
