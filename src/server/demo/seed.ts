@@ -4,6 +4,8 @@ import { settings } from '../db/schema.ts';
 import { searchTextOf } from '../modules/directory/repository.ts';
 import { memberships, organisations } from '../modules/directory/schema.ts';
 import { geoRegions } from '../modules/geography/schema.ts';
+import { loadAgreementsDemo } from '../modules/agreements/demo.ts';
+import { loadInternshipsDemo } from '../modules/internships/demo.ts';
 import { loadKnowledgeDemo } from '../modules/practices/demo.ts';
 import { programmes } from '../modules/programmes/schema.ts';
 import { demoMemberships, demoOrganisations, demoProgrammes, demoRegions } from './seed-data.ts';
@@ -43,6 +45,8 @@ export async function loadDemoData(database: Database): Promise<boolean> {
       await tx.insert(programmes).values({ organisationId: ids.get(org)!, name, summary });
     }
     await loadKnowledgeDemo(tx);
+    await loadAgreementsDemo(tx);
+    await loadInternshipsDemo(tx);
     await tx.insert(settings).values({ key: FLAG, value: { at: new Date().toISOString() } });
     return true;
   });
