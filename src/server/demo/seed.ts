@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { settings } from '../db/schema.ts';
+import { loadAgreementsDemo } from '../modules/agreements/demo.ts';
 import { searchTextOf } from '../modules/directory/repository.ts';
 import { memberships, organisations } from '../modules/directory/schema.ts';
 import { geoRegions } from '../modules/geography/schema.ts';
-import { loadAgreementsDemo } from '../modules/agreements/demo.ts';
 import { loadInternshipsDemo } from '../modules/internships/demo.ts';
 import { loadKnowledgeDemo } from '../modules/practices/demo.ts';
 import { programmes } from '../modules/programmes/schema.ts';

@@ -1,4 +1,5 @@
 import { accountCapability } from '../modules/account/capability.tsx';
+import { agreementsCapability } from '../modules/agreements/capability.tsx';
 import { auditCapability } from '../modules/audit/capability.tsx';
 import {
   caseStatisticsCapability,
@@ -24,6 +25,7 @@ export const capabilities: readonly Capability[] = [
   directoryCapability,
   practicesCapability,
   libraryCapability,
+  agreementsCapability,
   casesCapability,
   caseStatisticsCapability,
   caseSupervisorsCapability,

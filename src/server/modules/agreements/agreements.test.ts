@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../../testing/harness.ts';
-import { buildWorld, createCaseTestApp, openCase } from '../cases/test-support.ts';
-import { person } from '../cases/test-support.ts';
+import { buildWorld, createCaseTestApp, openCase, person } from '../cases/test-support.ts';
 import { createAgreement } from './test-support.ts';
 
 let t: TestApp;
@@ -99,7 +98,11 @@ describe('agreements register', () => {
       cookie: staff,
       payload: { finding: 'Now enforced.', version: entry.version },
     });
-    expect(edit.json().data).toMatchObject({ finding: 'Now enforced.', observedOn: '2024-03-01', version: 2 });
+    expect(edit.json().data).toMatchObject({
+      finding: 'Now enforced.',
+      observedOn: '2024-03-01',
+      version: 2,
+    });
     const again = await t.request({
       method: 'PATCH',
       url: `/api/v1/agreements/${a.id}/monitoring/${entry.id}`,
@@ -186,7 +189,7 @@ describe('agreements register', () => {
     expect((await get(`/agreements/${hidden.slug}`)).statusCode).toBe(404);
   });
 
-  it("shows the protected case statistics of its corridors, never a small count", async () => {
+  it('shows the protected case statistics of its corridors, never a small count', async () => {
     const consented = async (origin: string, destination: string) => {
       const kase = await openCase(t, w.worker.cookie, {
         originCountry: origin,
@@ -233,4 +236,3 @@ describe('agreements register', () => {
     expect(urls.some((u) => u.endsWith('/draft-agreement'))).toBe(false);
   });
 });
-

@@ -109,7 +109,10 @@ describe('agreements refuse bad input with a precise 4xx and write nothing', () 
       sources: [{ title: 'x', url: 'javascript:alert(1)' }],
     });
     expect(js.statusCode).toBe(400);
-    expect((await send(`/api/v1/agreements/${a.id}/monitoring`, { observedOn: '2024-01-01', finding: '  ' })).statusCode).toBe(400);
+    expect(
+      (await send(`/api/v1/agreements/${a.id}/monitoring`, { observedOn: '2024-01-01', finding: '  ' }))
+        .statusCode,
+    ).toBe(400);
     const unknownPub = await send(`/api/v1/agreements/${a.id}/monitoring`, {
       observedOn: '2024-01-01',
       finding: 'x',
@@ -129,13 +132,21 @@ describe('agreements refuse bad input with a precise 4xx and write nothing', () 
     );
     expect(noEntry.statusCode).toBe(404);
     expect((await t.request({ method: 'GET', url: '/api/v1/agreements/not-a-uuid' })).statusCode).toBe(400);
-    expect((await t.request({ method: 'GET', url: `/api/v1/agreements/${randomUUID()}` })).statusCode).toBe(404);
-    expect((await t.request({ method: 'GET', url: '/api/v1/agreements?corridor=PHSA' })).statusCode).toBe(400);
+    expect((await t.request({ method: 'GET', url: `/api/v1/agreements/${randomUUID()}` })).statusCode).toBe(
+      404,
+    );
+    expect((await t.request({ method: 'GET', url: '/api/v1/agreements?corridor=PHSA' })).statusCode).toBe(
+      400,
+    );
     expect((await t.request({ method: 'GET', url: '/agreements?status=bogus' })).statusCode).toBe(400);
   });
 
   it('checks the date order against the dates kept when an edit sends only one', async () => {
-    const a = await createAgreement(t, staff, { title: 'Dates kept', signedOn: '2015-01-01', inForceOn: '2015-02-01' });
+    const a = await createAgreement(t, staff, {
+      title: 'Dates kept',
+      signedOn: '2015-01-01',
+      inForceOn: '2015-02-01',
+    });
     const res = await t.request({
       method: 'PATCH',
       url: `/api/v1/agreements/${a.id}`,
@@ -157,7 +168,9 @@ describe('agreements refuse bad input with a precise 4xx and write nothing', () 
       });
     const results = await Promise.all([edit('First'), edit('Second')]);
     expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
-    const stored = (await t.request({ method: 'GET', url: `/api/v1/agreements/${a.id}`, cookie: staff })).json().data;
+    const stored = (
+      await t.request({ method: 'GET', url: `/api/v1/agreements/${a.id}`, cookie: staff })
+    ).json().data;
     expect(stored.version).toBe(2);
   });
 

@@ -18,15 +18,17 @@ export const corridor = z
 export const day = z
   .string()
   .regex(/^[1-9]\d{3}-\d{2}-\d{2}$/, 'YYYY-MM-DD')
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'Not a real date');
+  .refine(
+    (d) =>
+      !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
+    'Not a real date',
+  );
 const url = z
   .string()
   .trim()
   .max(2000)
   .refine((u) => /^https?:\/\//i.test(u) && URL.canParse(u), 'An http(s) address');
-const slug = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,119}$/, 'Lower-case letters, digits and dashes');
+const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,119}$/, 'Lower-case letters, digits and dashes');
 
 export const agreementFields = {
   title: line(300),

@@ -24,11 +24,18 @@ const DEMO_NOTE = msg('Demonstration data: this record is not drawn from the see
 
 function options(values: [string, string][], selected?: string) {
   return values
-    .map(([v, label]) => `<option value="${esc(v)}"${v === selected ? ' selected' : ''}>${esc(label)}</option>`)
+    .map(
+      ([v, label]) => `<option value="${esc(v)}"${v === selected ? ' selected' : ''}>${esc(label)}</option>`,
+    )
     .join('');
 }
 
-function filterForm(locale: string, q: PageQuery, provisions: [string, string][], corridors: [string, string][]) {
+function filterForm(
+  locale: string,
+  q: PageQuery,
+  provisions: [string, string][],
+  corridors: [string, string][],
+) {
   const t = (s: string) => translate(locale, s);
   const collator = new Intl.Collator(locale);
   const countries = allCountries()
@@ -40,7 +47,12 @@ function filterForm(locale: string, q: PageQuery, provisions: [string, string][]
 ${select('country', t('Country'), countries, q.country)}
 ${select('corridor', t('Corridor'), corridors, q.corridor)}
 ${select('provision', t('Provision'), provisions, q.provision)}
-${select('status', t('Status'), Object.entries(STATUS_LABELS).map(([k, v]) => [k, t(v)]), q.status)}
+${select(
+  'status',
+  t('Status'),
+  Object.entries(STATUS_LABELS).map(([k, v]) => [k, t(v)]),
+  q.status,
+)}
 <button type="submit">${esc(t('Filter'))}</button></form>`;
 }
 
@@ -65,7 +77,8 @@ function agreementJsonLd(a: PresentedAgreement, url: string) {
     ...(a.signedOn ? { legislationDate: a.signedOn } : {}),
     ...(a.inForceOn ? { legislationDateOfApplicability: a.inForceOn } : {}),
     ...(a.expiresOn ? { expires: a.expiresOn } : {}),
-    legislationLegalForce: a.status === 'in_force' ? 'https://schema.org/InForce' : 'https://schema.org/NotInForce',
+    legislationLegalForce:
+      a.status === 'in_force' ? 'https://schema.org/InForce' : 'https://schema.org/NotInForce',
     legislationJurisdiction: a.parties.map((p) => p.label),
     keywords: a.provisions.map((p) => p.label),
     ...(a.summary ? { abstract: a.summary } : {}),
@@ -92,7 +105,9 @@ function agreementBody(locale: string, a: PresentedAgreement) {
     .map(
       (f) =>
         `<tr><th scope="row">${esc(a.corridors.find((c) => c.code === f.corridor)?.label ?? f.corridor)}</th><td>${
-          f.cases > 0 ? esc(f.cases) : esc(translate(locale, 'fewer than {{n}}', { n: a.statistics.roundedTo }))
+          f.cases > 0
+            ? esc(f.cases)
+            : esc(translate(locale, 'fewer than {{n}}', { n: a.statistics.roundedTo }))
         }</td></tr>`,
     )
     .join('');
@@ -134,9 +149,10 @@ export const agreementPages: FastifyPluginAsyncZod = async (app) => {
       const q = request.query;
       const rows = await listAgreements(ctx, { ...q, limit: 500 });
       // The corridor list is every corridor of a published agreement, so every choice finds something.
-      const everyCorridor = q.corridor || q.country || q.provision || q.status || q.type
-        ? await listAgreements(ctx, { limit: 1000 })
-        : rows;
+      const everyCorridor =
+        q.corridor || q.country || q.provision || q.status || q.type
+          ? await listAgreements(ctx, { limit: 1000 })
+          : rows;
       const corridors = new Map(everyCorridor.flatMap((a) => a.corridors.map((c) => [c.code, c.label])));
       const provisions = (await termsOf(ctx.database.db, 'agreement_provision', ctx.locale)).map(
         (x) => [x.code, x.label] as [string, string],
@@ -146,13 +162,25 @@ export const agreementPages: FastifyPluginAsyncZod = async (app) => {
         `/api/v1/agreements?${esc(new URLSearchParams({ ...Object.fromEntries(query), format }).toString())}`;
       const body = `<h1>${esc(t('Agreements register'))}</h1>
 <p>${esc(t('Bilateral labour agreements, memoranda of understanding, economic partnership agreements and regional instruments that the network monitors.'))}</p>
-${filterForm(ctx.locale, q, provisions, [...corridors.entries()].sort((a, b) => a[1].localeCompare(b[1])))}
+${filterForm(
+  ctx.locale,
+  q,
+  provisions,
+  [...corridors.entries()].sort((a, b) => a[1].localeCompare(b[1])),
+)}
 <p>${esc(t('Download this list'))}: <a href="${exportLink('csv')}">CSV</a> · <a href="${exportLink('json')}">JSON</a></p>
 <ul style="list-style:none;padding:0" aria-label="${esc(t('Agreements'))}">${rows.map((a) => row(ctx.locale, a)).join('') || `<li>${esc(t('No agreements match.'))}</li>`}</ul>`;
       return reply
         .type(HTML)
         .header('cache-control', 'no-cache')
-        .send(page({ locale: ctx.locale, title: t('Agreements register'), body, canonical: `${ctx.config.publicUrl}/agreements` }));
+        .send(
+          page({
+            locale: ctx.locale,
+            title: t('Agreements register'),
+            body,
+            canonical: `${ctx.config.publicUrl}/agreements`,
+          }),
+        );
     },
   );
 
@@ -172,13 +200,24 @@ ${filterForm(ctx.locale, q, provisions, [...corridors.entries()].sort((a, b) => 
         if (!(error instanceof Problem) || error.status !== 404) throw error;
         const title = t(msg('Not found.'));
         const body = `<h1>${esc(title)}</h1><p><a href="/agreements">${esc(t('Agreements register'))}</a></p>`;
-        return reply.code(404).type(HTML).send(page({ locale: ctx.locale, title, body }));
+        return reply
+          .code(404)
+          .type(HTML)
+          .send(page({ locale: ctx.locale, title, body }));
       }
       const url = `${ctx.config.publicUrl}/agreements/${a.slug}`;
       return reply
         .type(HTML)
         .header('cache-control', 'no-cache')
-        .send(page({ locale: ctx.locale, title: a.localTitle, body: agreementBody(ctx.locale, a), head: jsonLd(agreementJsonLd(a, url)), canonical: url }));
+        .send(
+          page({
+            locale: ctx.locale,
+            title: a.localTitle,
+            body: agreementBody(ctx.locale, a),
+            head: jsonLd(agreementJsonLd(a, url)),
+            canonical: url,
+          }),
+        );
     },
   );
 };

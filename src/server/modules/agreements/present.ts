@@ -1,3 +1,4 @@
+import { directionOf } from '../../../shared/locales.ts';
 import { isUser } from '../../platform/access/actor.ts';
 import { abilitiesFor } from '../../platform/access/policy.ts';
 import type { Ctx } from '../../platform/http/context.ts';
@@ -9,9 +10,10 @@ import { STATUS_LABELS, TYPE_LABELS } from './labels.ts';
 import * as repo from './repository.ts';
 import { corridorFigures } from './statistics.ts';
 
+/** "Philippines → Saudi Arabia"; the arrow points the way the line reads, so right-to-left gets "←". */
 const corridorLabel = (code: string, locale: string) => {
   const [o = '', d = ''] = code.split('-');
-  return `${countryName(o, locale)} → ${countryName(d, locale)}`;
+  return `${countryName(o, locale)} ${directionOf(locale) === 'rtl' ? '←' : '→'} ${countryName(d, locale)}`;
 };
 
 export async function provisionLabels(ctx: Ctx) {
@@ -24,7 +26,11 @@ async function partiesOf(ctx: Ctx, row: repo.AgreementRow) {
   const groupings = [];
   for (const code of row.partyGroupings) {
     const g = await findGrouping(ctx.database.db, code);
-    groupings.push({ kind: 'grouping' as const, code, label: g ? labelOf(g.labels, ctx.locale, code) : code });
+    groupings.push({
+      kind: 'grouping' as const,
+      code,
+      label: g ? labelOf(g.labels, ctx.locale, code) : code,
+    });
   }
   return [
     ...row.partyCountries.map((code) => ({

@@ -38,8 +38,7 @@ export const agreementRoutes: FastifyPluginAsyncZod = async (app) => {
           .type('text/csv; charset=utf-8')
           .header('content-disposition', 'attachment; filename="agreements.csv"')
           .send(agreementsCsv(rows));
-      if (format === 'json')
-        reply.header('content-disposition', 'attachment; filename="agreements.json"');
+      if (format === 'json') reply.header('content-disposition', 'attachment; filename="agreements.json"');
       return { data: rows };
     },
   );
@@ -71,7 +70,12 @@ export const agreementRoutes: FastifyPluginAsyncZod = async (app) => {
     '/agreements/:id',
     {
       config: { access: { resource: 'agreement', action: 'update' } },
-      schema: { tags, summary: 'Edit an agreement (names the version it read)', params: idParams, body: agreementUpdate },
+      schema: {
+        tags,
+        summary: 'Edit an agreement (names the version it read)',
+        params: idParams,
+        body: agreementUpdate,
+      },
     },
     async (request) => ({
       data: await service.updateAgreement(contextOf(request), request.params.id, request.body),
@@ -82,7 +86,12 @@ export const agreementRoutes: FastifyPluginAsyncZod = async (app) => {
     '/agreements/:id',
     {
       config: { access: { resource: 'agreement', action: 'delete' } },
-      schema: { tags, summary: 'Remove an agreement and its monitoring entries', params: idParams, querystring: versionQuery },
+      schema: {
+        tags,
+        summary: 'Remove an agreement and its monitoring entries',
+        params: idParams,
+        querystring: versionQuery,
+      },
     },
     async (request, reply) => {
       await service.deleteAgreement(contextOf(request), request.params.id, request.query.version);
@@ -122,7 +131,12 @@ export const agreementRoutes: FastifyPluginAsyncZod = async (app) => {
     '/agreements/:id/monitoring/:entryId',
     {
       config: { access: { resource: 'agreement', action: 'monitor' } },
-      schema: { tags, summary: 'Remove a monitoring finding', params: entryParams, querystring: versionQuery },
+      schema: {
+        tags,
+        summary: 'Remove a monitoring finding',
+        params: entryParams,
+        querystring: versionQuery,
+      },
     },
     async (request, reply) => {
       await service.deleteMonitoring(

@@ -12,7 +12,8 @@ type Actor = Role | 'public';
 type Target = 'own-org' | 'other-org';
 const decides = (a: Actor, target: Target) =>
   a === 'network_administrator' || ((a === 'administrator' || a === 'secretariat') && target === 'own-org');
-const decidesSomewhere = (a: Actor) => a === 'network_administrator' || a === 'administrator' || a === 'secretariat';
+const decidesSomewhere = (a: Actor) =>
+  a === 'network_administrator' || a === 'administrator' || a === 'secretariat';
 
 const ALLOWED: Record<string, (a: Actor, t: Target) => boolean> = {
   'apply through the public form': () => true,
@@ -37,7 +38,9 @@ beforeAll(async () => {
   t = await createTestApp();
   for (const target of ['own-org', 'other-org'] as Target[]) {
     orgs[target] = (await buildOrganisation(t)).id;
-    keepers[target] = await (await buildUser(t, { role: 'secretariat', organisationId: orgs[target] })).session();
+    keepers[target] = await (
+      await buildUser(t, { role: 'secretariat', organisationId: orgs[target] })
+    ).session();
     opportunities[target] = (await openOpportunity(t, keepers[target])).id;
   }
 });
@@ -54,7 +57,11 @@ async function attempt(action: string, cookie: string | undefined, target: Targe
   switch (action) {
     case 'apply through the public form':
       counter += 1;
-      return postForm(t, sampleForm(opportunities[target], `public${counter}@example.org`), `10.9.${counter % 250}.1`);
+      return postForm(
+        t,
+        sampleForm(opportunities[target], `public${counter}@example.org`),
+        `10.9.${counter % 250}.1`,
+      );
     case 'list applications':
       return send('GET', '/api/v1/internship-applications');
     case 'see this application in the list': {
@@ -68,7 +75,10 @@ async function attempt(action: string, cookie: string | undefined, target: Targe
       return send('GET', `/api/v1/internship-applications/${(await application(target)).id}`);
     case 'shortlist an application': {
       const a = await application(target);
-      return send('POST', `/api/v1/internship-applications/${a.id}/review`, { status: 'shortlisted', version: a.version });
+      return send('POST', `/api/v1/internship-applications/${a.id}/review`, {
+        status: 'shortlisted',
+        version: a.version,
+      });
     }
     case 'place an applicant': {
       const a = await application(target);
@@ -92,10 +102,16 @@ async function attempt(action: string, cookie: string | undefined, target: Targe
     case 'list opportunities':
       return send('GET', '/api/v1/internship-opportunities');
     case 'create an opportunity':
-      return send('POST', '/api/v1/internship-opportunities', { title: 'Volunteer', organisationId: orgs[target] });
+      return send('POST', '/api/v1/internship-opportunities', {
+        title: 'Volunteer',
+        organisationId: orgs[target],
+      });
     case 'edit an opportunity': {
       const o = await openOpportunity(t, keepers[target]);
-      return send('PATCH', `/api/v1/internship-opportunities/${o.id}`, { title: 'Edited', version: o.version });
+      return send('PATCH', `/api/v1/internship-opportunities/${o.id}`, {
+        title: 'Edited',
+        version: o.version,
+      });
     }
     case 'delete an opportunity': {
       const o = await openOpportunity(t, keepers[target]);
@@ -112,7 +128,10 @@ for (const actor of [...ROLES, 'public'] as Actor[])
 
 describe('internships access matrix', () => {
   it.each(cases)('%s may %s (record of %s) only when the policy says so', async (actor, action, target) => {
-    const me = await buildUser(t, { role: actor === 'public' ? 'viewer' : actor, organisationId: orgs['own-org'] });
+    const me = await buildUser(t, {
+      role: actor === 'public' ? 'viewer' : actor,
+      organisationId: orgs['own-org'],
+    });
     const cookie = actor === 'public' ? undefined : await me.session();
     const response = await attempt(action, cookie, target);
     if (ALLOWED[action]!(actor, target)) {

@@ -2,7 +2,12 @@ import { z } from 'zod';
 import { email, line, text } from '../../../shared/schemas.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import type { FieldError } from '../../platform/http/problem.ts';
-import { assertNotThrottled, recordFailures, type Throttle, throttleKey } from '../../platform/throttle/throttle.ts';
+import {
+  assertNotThrottled,
+  recordFailures,
+  type Throttle,
+  throttleKey,
+} from '../../platform/throttle/throttle.ts';
 import { day } from '../agreements/inputs.ts';
 import * as repo from './repository.ts';
 
@@ -56,7 +61,7 @@ export async function submitApplication(ctx: Ctx, input: ApplicationForm): Promi
   if (input.availableFrom && input.availableUntil && input.availableFrom > input.availableUntil)
     errors.push({ field: 'availableUntil', code: 'dates_out_of_order', message: 'Before the start' });
   const opportunity = await repo.findOpportunity(ctx.database.db, input.opportunityId);
-  if (!opportunity || !opportunity.open)
+  if (!opportunity?.open)
     errors.push({ field: 'opportunityId', code: 'unknown_opportunity', message: 'Not an open opportunity' });
   if (errors.length || !opportunity) return { ok: false, errors };
   const limits = throttles(ctx, input.email);
@@ -78,6 +83,10 @@ export async function submitApplication(ctx: Ctx, input: ApplicationForm): Promi
     await recordFailures(tx, limits);
     return created;
   });
-  ctx.note({ action: 'internship.application.submit', resourceType: 'internshipApplication', resourceId: id });
+  ctx.note({
+    action: 'internship.application.submit',
+    resourceType: 'internshipApplication',
+    resourceId: id,
+  });
   return { ok: true };
 }

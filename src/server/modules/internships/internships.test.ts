@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertPerson } from '../people/repository.ts';
-import { programmes } from '../programmes/schema.ts';
 import { buildOrganisation, buildUser } from '../../testing/factories.ts';
 import { createTestApp, type TestApp } from '../../testing/harness.ts';
+import { insertPerson } from '../people/repository.ts';
+import { programmes } from '../programmes/schema.ts';
 import { applyAndFind, openOpportunity, postForm, sampleForm } from './test-support.ts';
 
 let t: TestApp;
@@ -55,21 +55,32 @@ describe('the public internships page', () => {
     ['with a malformed email', { email: 'not-an-email' }, 'email'],
     ['with an unknown opportunity', { opportunityId: randomUUID() }, 'opportunityId'],
     ['with an opportunity that is not an id', { opportunityId: 'x' }, 'opportunityId'],
-    ['with dates out of order', { availableFrom: '2026-09-01', availableUntil: '2026-06-01' }, 'availableUntil'],
+    [
+      'with dates out of order',
+      { availableFrom: '2026-09-01', availableUntil: '2026-06-01' },
+      'availableUntil',
+    ],
     ['with an impossible date', { availableFrom: '2026-02-30' }, 'availableFrom'],
     ['with a NUL in the motivation', { motivation: 'a\u0000b' }, 'motivation'],
     ['with an oversized motivation', { motivation: 'x'.repeat(5001) }, 'motivation'],
-  ])('refuses a form %s with 400, the field marked, the values kept, nothing stored', async (_n, override, field) => {
-    const before = await count();
-    const fields = { ...sampleForm(opportunity.id, `bad${randomUUID()}@example.org`), ...override };
-    const res = await postForm(t, fields as Record<string, string>, `198.18.0.${Math.floor(Math.random() * 250)}`);
-    expect(res.statusCode).toBe(400);
-    expect(res.headers['content-type']).toContain('text/html');
-    expect(res.body).toContain(`id="${field}-error"`);
-    expect(res.body).toContain('aria-invalid="true"');
-    expect(res.body).toContain('University of the Philippines');
-    expect(await count()).toBe(before);
-  });
+  ])(
+    'refuses a form %s with 400, the field marked, the values kept, nothing stored',
+    async (_n, override, field) => {
+      const before = await count();
+      const fields = { ...sampleForm(opportunity.id, `bad${randomUUID()}@example.org`), ...override };
+      const res = await postForm(
+        t,
+        fields as Record<string, string>,
+        `198.18.0.${Math.floor(Math.random() * 250)}`,
+      );
+      expect(res.statusCode).toBe(400);
+      expect(res.headers['content-type']).toContain('text/html');
+      expect(res.body).toContain(`id="${field}-error"`);
+      expect(res.body).toContain('aria-invalid="true"');
+      expect(res.body).toContain('University of the Philippines');
+      expect(await count()).toBe(before);
+    },
+  );
 
   it('refuses unknown fields, hostile text is escaped when the form comes back, and a closed opportunity takes nothing', async () => {
     const unknown = await postForm(t, { ...sampleForm(opportunity.id), admin: 'true' }, '192.0.2.11');
@@ -92,13 +103,21 @@ describe('the public internships page', () => {
     const res = await postForm(t, sampleForm(closed.id, 'closed@example.org'), '192.0.2.13');
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('id="opportunityId-error"');
-    const big = await postForm(t, { ...sampleForm(opportunity.id), motivation: 'x'.repeat(40_000) }, '192.0.2.14');
+    const big = await postForm(
+      t,
+      { ...sampleForm(opportunity.id), motivation: 'x'.repeat(40_000) },
+      '192.0.2.14',
+    );
     expect(big.statusCode).toBe(413);
   });
 
   it('a filled honeypot looks like a success and stores nothing', async () => {
     const before = await count();
-    const res = await postForm(t, { ...sampleForm(opportunity.id, 'bot@example.org'), website: 'http://spam' }, '192.0.2.15');
+    const res = await postForm(
+      t,
+      { ...sampleForm(opportunity.id, 'bot@example.org'), website: 'http://spam' },
+      '192.0.2.15',
+    );
     expect(res.statusCode).toBe(303);
     expect(await count()).toBe(before);
   });
@@ -107,13 +126,17 @@ describe('the public internships page', () => {
     const address = '192.0.2.99';
     const codes: number[] = [];
     for (let i = 0; i < 6; i++)
-      codes.push((await postForm(t, sampleForm(opportunity.id, `flood${i}@example.org`), address)).statusCode);
+      codes.push(
+        (await postForm(t, sampleForm(opportunity.id, `flood${i}@example.org`), address)).statusCode,
+      );
     expect(codes.slice(0, 5)).toEqual([303, 303, 303, 303, 303]);
     expect(codes[5]).toBe(429);
     // One email from many addresses: three a day.
     const email: number[] = [];
     for (let i = 0; i < 4; i++)
-      email.push((await postForm(t, sampleForm(opportunity.id, 'same@example.org'), `192.0.2.${120 + i}`)).statusCode);
+      email.push(
+        (await postForm(t, sampleForm(opportunity.id, 'same@example.org'), `192.0.2.${120 + i}`)).statusCode,
+      );
     expect(email).toEqual([303, 303, 303, 429]);
     const last = await postForm(t, sampleForm(opportunity.id, 'same@example.org'), '192.0.2.130');
     expect(last.headers['retry-after']).toBeTruthy();
@@ -133,7 +156,12 @@ describe('staff review and placement', () => {
       method: 'POST',
       url: `/api/v1/internship-applications/${app.id}/placement`,
       cookie: staff,
-      payload: { intern: { createFromApplication: true }, startsOn: '2026-06-01', endsOn: '2026-08-31', version: app.version },
+      payload: {
+        intern: { createFromApplication: true },
+        startsOn: '2026-06-01',
+        endsOn: '2026-08-31',
+        version: app.version,
+      },
     });
     expect(early.statusCode).toBe(409);
     expect(early.json().code).toBe('not_shortlisted');
@@ -168,7 +196,9 @@ describe('staff review and placement', () => {
       startsOn: '2026-06-01',
       endsOn: '2026-08-31',
     });
-    const read = (await t.request({ method: 'GET', url: `/api/v1/internship-applications/${app.id}`, cookie: staff })).json().data;
+    const read = (
+      await t.request({ method: 'GET', url: `/api/v1/internship-applications/${app.id}`, cookie: staff })
+    ).json().data;
     expect(read.status).toBe('placed');
     expect(read.placement.internPersonId).toBe(placed.json().data.internPersonId);
     // Deleting the application keeps the placement; the intern stays in the directory.
@@ -178,8 +208,12 @@ describe('staff review and placement', () => {
       cookie: staff,
     });
     expect(del.statusCode).toBe(204);
-    const placements = (await t.request({ method: 'GET', url: '/api/v1/internship-placements', cookie: staff })).json().data;
-    expect(placements).toContainEqual(expect.objectContaining({ applicationId: null, internName: 'Maria Santos' }));
+    const placements = (
+      await t.request({ method: 'GET', url: '/api/v1/internship-placements', cookie: staff })
+    ).json().data;
+    expect(placements).toContainEqual(
+      expect.objectContaining({ applicationId: null, internName: 'Maria Santos' }),
+    );
   });
 
   it('never duplicates a person silently: a match must be chosen or the difference confirmed', async () => {
@@ -193,7 +227,13 @@ describe('staff review and placement', () => {
         payload: { status: 'shortlisted', version: app.version },
       })
     ).json().data.version;
-    const matches = (await t.request({ method: 'GET', url: `/api/v1/internship-applications/${app.id}/matches`, cookie: staff })).json().data;
+    const matches = (
+      await t.request({
+        method: 'GET',
+        url: `/api/v1/internship-applications/${app.id}/matches`,
+        cookie: staff,
+      })
+    ).json().data;
     expect(matches.map((m: { id: string }) => m.id)).toContain(existing);
     const body = { startsOn: '2026-06-01', endsOn: '2026-07-01', version: v };
     const dup = await t.request({
@@ -212,7 +252,9 @@ describe('staff review and placement', () => {
     });
     expect(matched.statusCode, matched.body).toBe(201);
     expect(matched.json().data.internPersonId).toBe(existing);
-    const { rows } = await t.database.pool.query("select count(*)::int as n from people where lower(email) = 'ana.reyes@example.org'");
+    const { rows } = await t.database.pool.query(
+      "select count(*)::int as n from people where lower(email) = 'ana.reyes@example.org'",
+    );
     expect(rows[0].n).toBe(1);
   });
 
@@ -234,7 +276,13 @@ describe('staff review and placement', () => {
         method: 'POST',
         url: `/api/v1/internship-applications/${app.id}/placement`,
         cookie: staff,
-        payload: { intern: { createFromApplication: true, confirmNoMatch: true }, startsOn: '2026-06-01', endsOn: '2026-07-01', version: v, ...payload },
+        payload: {
+          intern: { createFromApplication: true, confirmNoMatch: true },
+          startsOn: '2026-06-01',
+          endsOn: '2026-07-01',
+          version: v,
+          ...payload,
+        },
       });
     const cases: [object, number, string][] = [
       [{ endsOn: '2026-05-01' }, 400, 'dates_out_of_order'],
@@ -248,12 +296,23 @@ describe('staff review and placement', () => {
       const res = await place(payload);
       expect(res.statusCode, JSON.stringify(payload)).toBe(status);
       const body = res.json();
-      expect(body.code === code || body.errors?.some((e: { code: string }) => e.code === code), res.body).toBe(true);
+      expect(
+        body.code === code || body.errors?.some((e: { code: string }) => e.code === code),
+        res.body,
+      ).toBe(true);
     }
     // Two placements of the same version at once: one wins.
     const both = await Promise.all([place({}), place({})]);
     expect(both.map((r) => r.statusCode).sort()).toEqual([201, 409]);
-    expect((await t.request({ method: 'GET', url: `/api/v1/internship-applications/${randomUUID()}`, cookie: staff })).statusCode).toBe(404);
+    expect(
+      (
+        await t.request({
+          method: 'GET',
+          url: `/api/v1/internship-applications/${randomUUID()}`,
+          cookie: staff,
+        })
+      ).statusCode,
+    ).toBe(404);
   });
 
   it('keeps opportunities: edit, refuse deleting one with applications, delete an empty one', async () => {
@@ -264,7 +323,11 @@ describe('staff review and placement', () => {
       cookie: staff,
       payload: { title: 'Volunteer', version: spare.version },
     });
-    expect(edit.json().data).toMatchObject({ title: 'Volunteer', description: 'Help with research on labour migration.', open: true });
+    expect(edit.json().data).toMatchObject({
+      title: 'Volunteer',
+      description: 'Help with research on labour migration.',
+      open: true,
+    });
     const busy = await t.request({
       method: 'DELETE',
       url: `/api/v1/internship-opportunities/${opportunity.id}?version=${opportunity.version}`,

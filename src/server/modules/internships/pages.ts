@@ -43,14 +43,23 @@ async function renderForm(ctx: Ctx, values: Values, errors: FieldError[]) {
     return `${ids ? ` aria-describedby="${ids}"` : ''}${bad.has(name) ? ' aria-invalid="true"' : ''}`;
   };
   const error = (name: string) =>
-    bad.has(name) ? `<p class="error" id="${name}-error">${esc(t(FIELD_MESSAGES[name] ?? msg('This field is not valid.')))}</p>` : '';
-  const input = (name: string, label: string, type: string, opts: { required?: boolean; hint?: string; autocomplete?: string } = {}) =>
+    bad.has(name)
+      ? `<p class="error" id="${name}-error">${esc(t(FIELD_MESSAGES[name] ?? msg('This field is not valid.')))}</p>`
+      : '';
+  const input = (
+    name: string,
+    label: string,
+    type: string,
+    opts: { required?: boolean; hint?: string; autocomplete?: string } = {},
+  ) =>
     `<label for="${name}">${esc(label)}${opts.required ? '' : ` (${esc(t('optional'))})`}</label>
 ${opts.hint ? `<p class="hint" id="${name}-hint">${esc(opts.hint)}</p>` : ''}
 <input type="${type}" id="${name}" name="${name}" value="${esc(values[name] ?? '')}"${opts.required ? ' required' : ''}${opts.autocomplete ? ` autocomplete="${opts.autocomplete}"` : ''}${described(name, Boolean(opts.hint))}>${error(name)}`;
   const list = opportunities
     .map(
-      (o) => `<li class="hit"><h3>${esc(o.localTitle)}</h3><p class="meta">${esc([o.organisationName, o.programmeName].filter(Boolean).join(' · '))}</p>
+      (
+        o,
+      ) => `<li class="hit"><h3>${esc(o.localTitle)}</h3><p class="meta">${esc([o.organisationName, o.programmeName].filter(Boolean).join(' · '))}</p>
 <p style="white-space:pre-line">${esc(o.localDescription)}</p>${o.demonstration ? `<p class="meta"><strong>${esc(t('Demonstration data: this record is not drawn from the seed documents.'))}</strong></p>` : ''}</li>`,
     )
     .join('');
@@ -95,7 +104,15 @@ function send(ctx: Ctx, reply: FastifyReply, status: number, body: string) {
     .code(status)
     .type(HTML)
     .header('cache-control', 'no-store')
-    .send(page({ locale: ctx.locale, title, body, head: FORM_STYLE, canonical: `${ctx.config.publicUrl}/internships` }));
+    .send(
+      page({
+        locale: ctx.locale,
+        title,
+        body,
+        head: FORM_STYLE,
+        canonical: `${ctx.config.publicUrl}/internships`,
+      }),
+    );
 }
 
 /** Turns the form's Zod issues into field errors (the first per field). */
@@ -127,7 +144,10 @@ export const internshipPages: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/internships',
-    { config: { access: 'public' }, schema: { hide: true, querystring: z.strictObject({ sent: z.literal('1').optional() }) } },
+    {
+      config: { access: 'public' },
+      schema: { hide: true, querystring: z.strictObject({ sent: z.literal('1').optional() }) },
+    },
     async (request, reply) => {
       const ctx = contextOf(request);
       const t = (s: string) => translate(ctx.locale, s);
@@ -152,7 +172,8 @@ export const internshipPages: FastifyPluginAsyncZod = async (app) => {
       const ctx = contextOf(request);
       const values = request.body;
       const parsed = applicationForm.safeParse(values);
-      if (!parsed.success) return send(ctx, reply, 400, await renderForm(ctx, values, fieldErrors(parsed.error)));
+      if (!parsed.success)
+        return send(ctx, reply, 400, await renderForm(ctx, values, fieldErrors(parsed.error)));
       try {
         const result = await submitApplication(ctx, parsed.data);
         if (!result.ok) return send(ctx, reply, 400, await renderForm(ctx, values, result.errors));
@@ -160,7 +181,12 @@ export const internshipPages: FastifyPluginAsyncZod = async (app) => {
         if (error instanceof Problem && error.status === 429) {
           const t = (s: string) => translate(ctx.locale, s);
           reply.header('retry-after', error.headers?.['retry-after'] ?? '60');
-          return send(ctx, reply, 429, `<h1>${esc(t('Too many applications from here'))}</h1><p>${esc(t('Please try again tomorrow.'))}</p>`);
+          return send(
+            ctx,
+            reply,
+            429,
+            `<h1>${esc(t('Too many applications from here'))}</h1><p>${esc(t('Please try again tomorrow.'))}</p>`,
+          );
         }
         throw error;
       }

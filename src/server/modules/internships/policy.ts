@@ -8,7 +8,8 @@ export interface OrganisationScoped {
 /** Administrators and secretariat staff of the organisation; network administrators of any. */
 const managesFor = (a: { role: string; organisationId: string }, r?: OrganisationScoped) =>
   isNetworkAdministratorRole(a.role) ||
-  ((isAdministratorRole(a.role) || a.role === 'secretariat') && (!r || r.organisationId === a.organisationId));
+  ((isAdministratorRole(a.role) || a.role === 'secretariat') &&
+    (!r || r.organisationId === a.organisationId));
 
 /**
  * Applications hold personal data a person sent to one organisation (name, email, phone, school,

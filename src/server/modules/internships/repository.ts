@@ -105,7 +105,10 @@ export async function findApplication(tx: Tx, id: string) {
 }
 
 export async function insertApplication(tx: Tx, values: ApplicationInsert) {
-  const [row] = await tx.insert(internshipApplications).values(values).returning({ id: internshipApplications.id });
+  const [row] = await tx
+    .insert(internshipApplications)
+    .values(values)
+    .returning({ id: internshipApplications.id });
   return row!.id;
 }
 
@@ -194,7 +197,10 @@ export async function possibleMatches(tx: Tx, name: string, email: string) {
         isNull(people.mergedIntoId),
         or(
           sql`lower(${people.email}) = ${email.toLowerCase()}`,
-          ilike(people.name, name.replace(/[\\%_]/g, (c) => `\\${c}`)),
+          ilike(
+            people.name,
+            name.replace(/[\\%_]/g, (c) => `\\${c}`),
+          ),
         ),
       ),
     )

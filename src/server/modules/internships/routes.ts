@@ -63,7 +63,12 @@ export const internshipRoutes: FastifyPluginAsyncZod = async (app) => {
     '/internship-opportunities/:id',
     {
       config: { access: { resource: 'internshipOpportunity', action: 'delete' } },
-      schema: { tags, summary: 'Delete an opportunity without applications', params: idParams, querystring: versionQuery },
+      schema: {
+        tags,
+        summary: 'Delete an opportunity without applications',
+        params: idParams,
+        querystring: versionQuery,
+      },
     },
     async (request, reply) => {
       await service.deleteOpportunity(contextOf(request), request.params.id, request.query.version);
@@ -129,7 +134,10 @@ export const internshipRoutes: FastifyPluginAsyncZod = async (app) => {
         body: z.strictObject({
           intern: z.union([
             z.strictObject({ personId: uuid }),
-            z.strictObject({ createFromApplication: z.literal(true), confirmNoMatch: z.boolean().optional() }),
+            z.strictObject({
+              createFromApplication: z.literal(true),
+              confirmNoMatch: z.boolean().optional(),
+            }),
           ]),
           ...placementFields,
           version,
@@ -145,7 +153,12 @@ export const internshipRoutes: FastifyPluginAsyncZod = async (app) => {
     '/internship-applications/:id',
     {
       config: { access: { resource: 'internshipApplication', action: 'delete' } },
-      schema: { tags, summary: 'Delete an application (its placement stays)', params: idParams, querystring: versionQuery },
+      schema: {
+        tags,
+        summary: 'Delete an application (its placement stays)',
+        params: idParams,
+        querystring: versionQuery,
+      },
     },
     async (request, reply) => {
       await service.deleteApplication(contextOf(request), request.params.id, request.query.version);
@@ -185,7 +198,12 @@ export const internshipRoutes: FastifyPluginAsyncZod = async (app) => {
     '/internship-placements/:id',
     {
       config: { access: { resource: 'internshipApplication', action: 'place' } },
-      schema: { tags, summary: 'Undo a placement (the application returns to the shortlist)', params: idParams, querystring: versionQuery },
+      schema: {
+        tags,
+        summary: 'Undo a placement (the application returns to the shortlist)',
+        params: idParams,
+        querystring: versionQuery,
+      },
     },
     async (request, reply) => {
       await service.deletePlacement(contextOf(request), request.params.id, request.query.version);

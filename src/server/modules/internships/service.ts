@@ -1,9 +1,9 @@
+import { isNetworkAdministratorRole } from '../../../shared/roles.ts';
 import type { Tx } from '../../db/client.ts';
-import { abilitiesFor, authorize } from '../../platform/access/policy.ts';
 import type { UserActor } from '../../platform/access/actor.ts';
+import { abilitiesFor, authorize } from '../../platform/access/policy.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import { problems } from '../../platform/http/problem.ts';
-import { isNetworkAdministratorRole } from '../../../shared/roles.ts';
 import { insertPerson } from '../people/repository.ts';
 import type { Labels } from '../vocabularies/schema.ts';
 import './policy.ts';
@@ -21,7 +21,8 @@ export const REVIEW_MOVES: Record<ApplicationStatus, ApplicationStatus[]> = {
 };
 
 /** Network administrators see every organisation's records; everyone else their own organisation's. */
-const scopeOf = (actor: UserActor) => (isNetworkAdministratorRole(actor.role) ? undefined : actor.organisationId);
+const scopeOf = (actor: UserActor) =>
+  isNetworkAdministratorRole(actor.role) ? undefined : actor.organisationId;
 
 const field = (name: string, code: string, message: string) =>
   problems.validation([{ field: `body.${name}`, code, message }]);
@@ -38,7 +39,11 @@ export interface OpportunityInput {
   open?: boolean;
 }
 
-function presentOpportunity(ctx: Ctx, row: repo.OpportunityRow, extra: { organisationName?: string; programmeName?: string | null } = {}) {
+function presentOpportunity(
+  ctx: Ctx,
+  row: repo.OpportunityRow,
+  extra: { organisationName?: string; programmeName?: string | null } = {},
+) {
   return {
     id: row.id,
     organisationId: row.organisationId,
@@ -85,12 +90,24 @@ export async function createOpportunity(ctx: Ctx, input: OpportunityInput) {
     await checkProgramme(tx, input.programmeId);
     return repo.insertOpportunity(tx, { ...input, organisationId });
   });
-  ctx.note({ action: 'internship.opportunity.create', resourceType: 'internshipOpportunity', resourceId: row.id });
+  ctx.note({
+    action: 'internship.opportunity.create',
+    resourceType: 'internshipOpportunity',
+    resourceId: row.id,
+  });
   return presentOpportunity(ctx, row);
 }
 
-export async function updateOpportunity(ctx: Ctx, id: string, input: Partial<OpportunityInput> & { version: number }) {
-  ctx.note({ action: 'internship.opportunity.update', resourceType: 'internshipOpportunity', resourceId: id });
+export async function updateOpportunity(
+  ctx: Ctx,
+  id: string,
+  input: Partial<OpportunityInput> & { version: number },
+) {
+  ctx.note({
+    action: 'internship.opportunity.update',
+    resourceType: 'internshipOpportunity',
+    resourceId: id,
+  });
   const row = await ctx.database.db.transaction(async (tx) => {
     const current = await repo.findOpportunity(tx, id);
     if (!current) throw problems.notFound('opportunity');
@@ -108,7 +125,11 @@ export async function updateOpportunity(ctx: Ctx, id: string, input: Partial<Opp
 }
 
 export async function deleteOpportunity(ctx: Ctx, id: string, version: number) {
-  ctx.note({ action: 'internship.opportunity.delete', resourceType: 'internshipOpportunity', resourceId: id });
+  ctx.note({
+    action: 'internship.opportunity.delete',
+    resourceType: 'internshipOpportunity',
+    resourceId: id,
+  });
   await ctx.database.db.transaction(async (tx) => {
     const current = await repo.findOpportunity(tx, id);
     if (!current) throw problems.notFound('opportunity');
@@ -178,7 +199,11 @@ export async function reviewApplication(
   id: string,
   input: { status: ApplicationStatus; note?: string | null; version: number },
 ) {
-  ctx.note({ action: 'internship.application.review', resourceType: 'internshipApplication', resourceId: id });
+  ctx.note({
+    action: 'internship.application.review',
+    resourceType: 'internshipApplication',
+    resourceId: id,
+  });
   const row = await ctx.database.db.transaction(async (tx) => {
     const current = await loadApplication(tx, ctx, id, 'review');
     if (input.status !== current.status && !REVIEW_MOVES[current.status].includes(input.status))
@@ -198,7 +223,11 @@ export async function reviewApplication(
 }
 
 export async function deleteApplication(ctx: Ctx, id: string, version: number) {
-  ctx.note({ action: 'internship.application.delete', resourceType: 'internshipApplication', resourceId: id });
+  ctx.note({
+    action: 'internship.application.delete',
+    resourceType: 'internshipApplication',
+    resourceId: id,
+  });
   await ctx.database.db.transaction(async (tx) => {
     await loadApplication(tx, ctx, id, 'delete');
     if (!(await repo.deleteApplicationIfVersion(tx, id, version))) throw problems.versionConflict();
@@ -226,8 +255,13 @@ export interface PlacementInput {
 
 async function presentPlacement(ctx: Ctx, p: repo.PlacementRow) {
   const db = ctx.database.db;
-  const names = await repo.namesOfPeople(db, [p.internPersonId, p.supervisorPersonId].filter(Boolean) as string[]);
-  const school = p.schoolOrganisationId ? await repo.existingOrganisation(db, p.schoolOrganisationId) : undefined;
+  const names = await repo.namesOfPeople(
+    db,
+    [p.internPersonId, p.supervisorPersonId].filter(Boolean) as string[],
+  );
+  const school = p.schoolOrganisationId
+    ? await repo.existingOrganisation(db, p.schoolOrganisationId)
+    : undefined;
   const programme = p.programmeId ? await repo.existingProgramme(db, p.programmeId) : undefined;
   return {
     id: p.id,
@@ -280,7 +314,9 @@ export async function placeApplicant(ctx: Ctx, id: string, input: PlacementInput
       if (matches.length && !input.intern.confirmNoMatch)
         throw problems.conflict(
           'possible_duplicate',
-          msg('The directory already has people with this name or email. Choose one of them, or confirm this is someone else.'),
+          msg(
+            'The directory already has people with this name or email. Choose one of them, or confirm this is someone else.',
+          ),
           `${matches.length} possible match(es)`,
         );
       internPersonId = await insertPerson(tx, {
@@ -349,7 +385,9 @@ export async function deletePlacement(ctx: Ctx, id: string, version: number) {
     if (current.applicationId) {
       const application = await repo.findApplication(tx, current.applicationId);
       if (application)
-        await repo.updateApplicationIfVersion(tx, application.id, application.version, { status: 'shortlisted' });
+        await repo.updateApplicationIfVersion(tx, application.id, application.version, {
+          status: 'shortlisted',
+        });
     }
   });
 }

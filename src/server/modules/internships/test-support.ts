@@ -43,7 +43,11 @@ let sent = 0;
 export async function applyAndFind(t: TestApp, opportunityId: string, email: string) {
   // A new address each time, so the per-address daily limit is only met in the tests about it.
   sent += 1;
-  const res = await postForm(t, sampleForm(opportunityId, email), `10.77.${Math.floor(sent / 250)}.${sent % 250}`);
+  const res = await postForm(
+    t,
+    sampleForm(opportunityId, email),
+    `10.77.${Math.floor(sent / 250)}.${sent % 250}`,
+  );
   if (res.statusCode !== 303) throw new Error(`apply: ${res.statusCode} ${res.body.slice(0, 300)}`);
   const { rows } = await t.database.pool.query<{ id: string; version: number }>(
     'select id, version from internship_applications where email = lower($1) order by created_at desc limit 1',
