@@ -8,6 +8,7 @@ import {
 } from '../modules/cases/capability.tsx';
 import { directoryCapability } from '../modules/directory/capability.tsx';
 import { homeCapability } from '../modules/home/capability.tsx';
+import { internshipsCapability } from '../modules/internships/capability.tsx';
 import { libraryCapability } from '../modules/library/capability.tsx';
 import { outboxCapability } from '../modules/outbox/capability.tsx';
 import { practicesCapability } from '../modules/practices/capability.tsx';
@@ -26,6 +27,7 @@ export const capabilities: readonly Capability[] = [
   practicesCapability,
   libraryCapability,
   agreementsCapability,
+  internshipsCapability,
   casesCapability,
   caseStatisticsCapability,
   caseSupervisorsCapability,

@@ -234,3 +234,12 @@ export async function existingProgramme(tx: Tx, id: string) {
 export async function namesOfPeople(tx: Tx, ids: string[]) {
   return new Map((await existingPeople(tx, ids)).map((p) => [p.id, p.name]));
 }
+
+/** Programmes to choose from for an opportunity or a placement: id, name and the organisation running it. */
+export async function programmeChoices(tx: Tx) {
+  return tx
+    .select({ id: programmes.id, name: programmes.name, organisationName: organisations.name })
+    .from(programmes)
+    .innerJoin(organisations, eq(organisations.id, programmes.organisationId))
+    .orderBy(asc(programmes.name));
+}

@@ -35,6 +35,14 @@ export const internshipRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => ({ data: await service.listOpportunities(contextOf(request)) }),
   );
+  app.get(
+    '/internship-programmes',
+    {
+      config: { access: { resource: 'internshipOpportunity', action: 'list' } },
+      schema: { tags, summary: 'Programmes an opportunity or a placement can name' },
+    },
+    async (request) => ({ data: await service.programmeChoices(contextOf(request)) }),
+  );
   app.post(
     '/internship-opportunities',
     {

@@ -143,6 +143,12 @@ export async function deleteOpportunity(ctx: Ctx, id: string, version: number) {
   });
 }
 
+/** The programmes an opportunity or placement may name (the programmes table is another module's). */
+export async function programmeChoices(ctx: Ctx) {
+  authorize(ctx.actor, 'list', 'internshipOpportunity');
+  return repo.programmeChoices(ctx.database.db);
+}
+
 // ——— applications ———
 
 export async function listApplications(ctx: Ctx, f: { status?: string }) {
