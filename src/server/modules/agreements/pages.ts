@@ -132,7 +132,7 @@ ${a.documents.length ? `<h2>${esc(t('Text of the agreement'))}</h2><p>${docs(a.d
 ${
   figures
     ? `<table><caption>${esc(t('Legal-aid cases in the corridors this agreement governs'))}</caption><thead><tr><th scope="col">${esc(t('Corridor'))}</th><th scope="col">${esc(t('Cases'))}</th></tr></thead><tbody>${figures}</tbody></table>
-<p class="meta">${esc(t('Figures below 5 are hidden, and every figure and total is added up from groups of cases that share all their characteristics, each group rounded down to a multiple of 5, so that no one can be identified, not even by comparing tables. Figures can therefore be lower than the real number of cases.'))}</p>`
+<p class="meta">${esc(translate(locale, 'Figures below {{n}} are hidden, and every figure and total is added up from groups of cases that share all their characteristics, each group rounded down to a multiple of {{n}}, so that no one can be identified, not even by comparing tables. Figures can therefore be lower than the real number of cases.', { n: a.statistics.roundedTo }))}</p>`
     : `<p>${esc(t('None recorded.'))}</p>`
 }
 <h2>${esc(t('Monitoring'))}</h2>${monitoring ? `<ul>${monitoring}</ul>` : `<p>${esc(t('No findings yet.'))}</p>`}`;

@@ -160,7 +160,8 @@ export function AgreementDetail() {
               </Table>
               <Text size="sm" c="dimmed">
                 {t(
-                  'Figures below 5 are hidden, and every figure and total is added up from groups of cases that share all their characteristics, each group rounded down to a multiple of 5, so that no one can be identified, not even by comparing tables. Figures can therefore be lower than the real number of cases.',
+                  'Figures below {{n}} are hidden, and every figure and total is added up from groups of cases that share all their characteristics, each group rounded down to a multiple of {{n}}, so that no one can be identified, not even by comparing tables. Figures can therefore be lower than the real number of cases.',
+                  { n: format.number(a.statistics.roundedTo) },
                 )}
               </Text>
             </>
