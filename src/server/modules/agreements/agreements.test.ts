@@ -150,6 +150,12 @@ describe('agreements register', () => {
     const lines = csv.body.trim().split('\r\n');
     expect(lines).toHaveLength(3);
     expect(lines[2]).toContain('NP-QA');
+    // The public register's filter form sends every field, the unused ones empty.
+    const page = await get('/agreements?country=&corridor=NP-QA&provision=&status=');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Nepal Qatar filter target');
+    expect(page.body).not.toContain('ASEAN filter target');
+    expect(page.body).toContain('href="/api/v1/agreements?corridor=NP-QA&amp;format=csv"');
     const json = await get('/api/v1/agreements?provision=social_security&format=json', staff);
     expect(json.headers['content-disposition']).toContain('agreements.json');
     expect(json.json().data).toHaveLength(1);

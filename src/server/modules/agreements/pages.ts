@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { PUBLIC } from '../../platform/access/actor.ts';
 import { type Ctx, contextOf } from '../../platform/http/context.ts';
-import { Problem } from '../../platform/http/problem.ts';
+import { Problem, problems } from '../../platform/http/problem.ts';
 import { translate } from '../../platform/i18n/translate.ts';
 import { allCountries, countryName } from '../geography/countries.ts';
 import { esc, jsonLd, page } from '../search/html-layout.ts';
@@ -16,6 +16,22 @@ const HTML = 'text/html; charset=utf-8';
 const msg = (s: string) => s;
 const pageQuery = agreementQuery.omit({ format: true, limit: true });
 type PageQuery = z.infer<typeof pageQuery>;
+/** What a GET form sends: every field, empty when "All" is chosen; checked by pageQuery once the empty ones are gone. */
+const formQuery = z.strictObject(
+  Object.fromEntries(Object.keys(pageQuery.shape).map((k) => [k, z.string().max(120).optional()])),
+);
+
+function readFilters(query: Record<string, string | undefined>): PageQuery {
+  const parsed = pageQuery.safeParse(Object.fromEntries(Object.entries(query).filter(([, v]) => v)));
+  if (parsed.success) return parsed.data;
+  throw problems.validation(
+    parsed.error.issues.map((i) => ({
+      field: `querystring.${String(i.path[0] ?? '')}`,
+      code: i.code,
+      message: i.message,
+    })),
+  );
+}
 
 /** The pages show what the public sees, even to a signed-in reader: published agreements only. */
 const asPublic = (ctx: Ctx): Ctx => ({ ...ctx, actor: PUBLIC });
@@ -142,11 +158,11 @@ ${
 export const agreementPages: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/agreements',
-    { config: { access: 'public' }, schema: { hide: true, querystring: pageQuery } },
+    { config: { access: 'public' }, schema: { hide: true, querystring: formQuery } },
     async (request, reply) => {
       const ctx = asPublic(contextOf(request));
       const t = (s: string) => translate(ctx.locale, s);
-      const q = request.query;
+      const q = readFilters(request.query as Record<string, string | undefined>);
       const rows = await listAgreements(ctx, { ...q, limit: 500 });
       // The corridor list is every corridor of a published agreement, so every choice finds something.
       const everyCorridor =
