@@ -31,14 +31,12 @@ beforeAll(async () => {
     .insert(organisations)
     .values({ name: 'Asia Pacific Mission for Migrants', acronym: 'APMM', typeCode: 'ngo', published: true })
     .returning();
-  await db
-    .insert(organisations)
-    .values({
-      name: 'Partner University',
-      typeCode: 'academic',
-      published: true,
-      searchText: 'partner university',
-    });
+  await db.insert(organisations).values({
+    name: 'Partner University',
+    typeCode: 'academic',
+    published: true,
+    searchText: 'partner university',
+  });
   await insertPerson(db, { name: 'Liza Supervisor' });
   await insertUser(db, {
     organisationId: org!.id,
