@@ -199,3 +199,8 @@ export const internshipPages: FastifyPluginAsyncZod = async (app) => {
     },
   );
 };
+
+/** The public addresses of this module, for sitemap.xml (the merger wires it in). */
+export async function sitemapUrls(_database: unknown, publicUrl: string): Promise<string[]> {
+  return [`${publicUrl}/internships`];
+}
