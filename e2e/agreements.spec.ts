@@ -10,6 +10,7 @@ import {
   launchBrowser,
   phoneContext,
   sameSite,
+  snapshot,
 } from './support/browser.ts';
 import { signIn } from './support/journeys.ts';
 import { startTulay, type TestTulay } from './support/tulay.ts';
@@ -70,8 +71,8 @@ async function pick(page: Page, label: string, option: string, typed?: string) {
 }
 
 /** A public page, counting the JavaScript it loads (there should be none). */
-async function publicPage(path: string) {
-  const context = await phoneContext(browser, tulay.url);
+async function publicPage(path: string, locale?: string) {
+  const context = await phoneContext(browser, tulay.url, locale);
   const page = await context.newPage();
   let scripts = 0;
   page.on('request', (r) => {
@@ -126,6 +127,7 @@ test('an agreement with two provisions and a monitoring finding is found by its 
   await page.getByRole('button', { name: 'Add finding' }).click();
   await page.getByText('Wages are still paid late in most cases we handle.').waitFor();
   await expectAccessible(page, 'agreement page with a finding');
+  await snapshot(page, 'agreement-staff');
 
   await page.getByRole('link', { name: 'All agreements' }).click();
   const list = page.getByRole('list', { name: 'Agreements' });
@@ -149,7 +151,14 @@ test('an agreement with two provisions and a monitoring finding is found by its 
   const ld = await pub.page.locator('script[type="application/ld+json"]').textContent();
   expect(JSON.parse(ld!)).toMatchObject({ '@type': 'Legislation', legislationDate: '2013-05-19' });
   await expectAccessible(pub.page, 'public agreement page');
+  await snapshot(pub.page, 'agreement-public');
   expect(pub.scripts()).toBe(0);
+  // In Arabic the page runs right to left and the corridor arrow points the way the line reads.
+  const ar = await publicPage('/agreements?corridor=PH-SA', 'ar');
+  expect(await ar.page.locator('html').getAttribute('dir')).toBe('rtl');
+  await ar.page.getByRole('heading', { name: 'سجل الاتفاقيات' }).waitFor();
+  await ar.page.locator('li.hit').getByText('←').waitFor();
+  await expectAccessible(ar.page, 'public register in Arabic');
 });
 
 test('a student applies from a phone without an account; staff shortlist and place them', async () => {
@@ -174,6 +183,7 @@ test('a student applies from a phone without an account; staff shortlist and pla
   await pub.page.getByText('We can keep your application only if you agree to it.').first().waitFor();
   expect(await pub.page.getByLabel('Your name').inputValue()).toBe('Maria Santos');
   await expectAccessible(pub.page, 'internships form with an error');
+  await snapshot(pub.page, 'internships-form-error');
   await pub.page.getByLabel(/I agree that the organisation/).check();
   await pub.page.getByLabel('Available from').fill('2026-06-01');
   await pub.page.getByLabel('Available until').fill('2026-08-31');
@@ -203,5 +213,6 @@ test('a student applies from a phone without an account; staff shortlist and pla
   await page.getByText('Partner University').first().waitFor();
   await page.getByText('Liza Supervisor').first().waitFor();
   await expectAccessible(page, 'placed applicant');
+  await snapshot(page, 'internship-placed');
   expect(errors).toEqual([]);
 });

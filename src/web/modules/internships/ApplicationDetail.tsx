@@ -129,22 +129,24 @@ export function ApplicationDetail() {
           />
           <Text style={{ whiteSpace: 'pre-line', overflowWrap: 'anywhere' }}>{a.motivation}</Text>
         </Panel>
-        <Panel title={t('Review')} error={move.error}>
-          <Group>
-            {a.abilities.review &&
-              a.moves.map((status) => (
-                <Button
-                  key={status}
-                  variant={status === 'shortlisted' ? 'filled' : 'light'}
-                  color={status === 'declined' ? 'red' : undefined}
-                  loading={move.isPending && move.variables === status}
-                  onClick={() => move.mutate(status)}
-                >
-                  {t(MOVE_LABELS[status] ?? status)}
-                </Button>
-              ))}
-          </Group>
-        </Panel>
+        {a.abilities.review && a.moves.length > 0 && (
+          <Panel title={t('Review')} error={move.error}>
+            <Group>
+              {a.abilities.review &&
+                a.moves.map((status) => (
+                  <Button
+                    key={status}
+                    variant={status === 'shortlisted' ? 'filled' : 'light'}
+                    color={status === 'declined' ? 'red' : undefined}
+                    loading={move.isPending && move.variables === status}
+                    onClick={() => move.mutate(status)}
+                  >
+                    {t(MOVE_LABELS[status] ?? status)}
+                  </Button>
+                ))}
+            </Group>
+          </Panel>
+        )}
         {a.placement && <PlacementView key={a.placement.version} placement={a.placement} onChange={reload} />}
         {a.status === 'shortlisted' && a.abilities.place && (
           <Panel title={t('Placement')}>
