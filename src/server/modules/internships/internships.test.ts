@@ -28,6 +28,8 @@ describe('the public internships page', () => {
     expect(res.body).toContain('Research intern');
     expect(res.body).toContain('<form class="apply" method="post" action="/internships"');
     expect(res.body).toContain('name="consent"');
+    // So that browsers post the form with this site's Origin rather than `null` (refused as cross-site).
+    expect(res.headers['referrer-policy']).toBe('same-origin');
     expect(res.body).not.toMatch(/<script(?! type="application\/ld\+json")/);
     // Nothing the page loads or posts to is on another site.
     for (const m of res.body.match(/(?:src|action)="([^"]*)"/g) ?? []) expect(m).not.toMatch(/https?:\/\//);
