@@ -14,6 +14,8 @@ import {
 import { type Config, fastifyTrustProxy } from './config.ts';
 import type { Database } from './db/client.ts';
 import { migrationsApplied } from './db/migrate.ts';
+import { agreementPages } from './modules/agreements/pages.ts';
+import { agreementRoutes } from './modules/agreements/routes.ts';
 import { campaignPages } from './modules/campaigns/pages.ts';
 import { campaignRoutes } from './modules/campaigns/routes.ts';
 import { getHelpPages } from './modules/cases/get-help-pages.ts';
@@ -22,6 +24,8 @@ import { directoryImportRoutes } from './modules/directory/import-routes.ts';
 import { directoryPages } from './modules/directory/pages.ts';
 import { directoryRoutes } from './modules/directory/routes.ts';
 import { geographyRoutes } from './modules/geography/routes.ts';
+import { internshipPages } from './modules/internships/pages.ts';
+import { internshipRoutes } from './modules/internships/routes.ts';
 import { libraryRoutes } from './modules/library/routes.ts';
 import { peopleRoutes } from './modules/people/routes.ts';
 import { practiceRoutes } from './modules/practices/routes.ts';
@@ -142,6 +146,8 @@ export async function buildApp({ config, database, webRoot }: AppOptions): Promi
       await api.register(statisticsRoutes);
       await api.register(auditRoutes);
       await api.register(outboxRoutes);
+      await api.register(agreementRoutes);
+      await api.register(internshipRoutes);
       api.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
         app.swagger(),
       );
@@ -154,6 +160,8 @@ export async function buildApp({ config, database, webRoot }: AppOptions): Promi
   await app.register(statisticsPages);
   await app.register(programmesModule);
   await app.register(campaignPages);
+  await app.register(agreementPages);
+  await app.register(internshipPages);
   const root = webRoot ?? defaultWebRoot;
   await app.register(getHelpPages, { webRoot: root });
   if (existsSync(root)) await registerWeb(app, root);

@@ -1,10 +1,12 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { settings } from '../db/schema.ts';
+import { loadAgreementsDemo } from '../modules/agreements/demo.ts';
 import { loadCampaignsDemo } from '../modules/campaigns/demo.ts';
 import { searchTextOf } from '../modules/directory/repository.ts';
 import { memberships, organisations } from '../modules/directory/schema.ts';
 import { geoRegions } from '../modules/geography/schema.ts';
+import { loadInternshipsDemo } from '../modules/internships/demo.ts';
 import { loadKnowledgeDemo } from '../modules/practices/demo.ts';
 import { loadProgrammesDemo } from '../modules/programmes/demo.ts';
 import { loadStatisticsDemo } from '../modules/statistics/demo.ts';
@@ -45,6 +47,8 @@ export async function loadDemoData(database: Database): Promise<boolean> {
     await loadKnowledgeDemo(tx);
     await loadStatisticsDemo(tx);
     await loadCampaignsDemo(tx);
+    await loadAgreementsDemo(tx);
+    await loadInternshipsDemo(tx);
     await tx.insert(settings).values({ key: FLAG, value: { at: new Date().toISOString() } });
     return true;
   });

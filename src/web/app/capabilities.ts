@@ -1,4 +1,5 @@
 import { accountCapability } from '../modules/account/capability.tsx';
+import { agreementsCapability } from '../modules/agreements/capability.tsx';
 import { auditCapability } from '../modules/audit/capability.tsx';
 import { campaignsCapability } from '../modules/campaigns/capability.tsx';
 import {
@@ -8,6 +9,7 @@ import {
 } from '../modules/cases/capability.tsx';
 import { directoryCapability } from '../modules/directory/capability.tsx';
 import { homeCapability } from '../modules/home/capability.tsx';
+import { internshipsCapability } from '../modules/internships/capability.tsx';
 import { libraryCapability } from '../modules/library/capability.tsx';
 import { outboxCapability } from '../modules/outbox/capability.tsx';
 import { practicesCapability } from '../modules/practices/capability.tsx';
@@ -29,6 +31,8 @@ export const capabilities: readonly Capability[] = [
   programmesCapability,
   libraryCapability,
   campaignsCapability,
+  agreementsCapability,
+  internshipsCapability,
   casesCapability,
   caseStatisticsCapability,
   caseSupervisorsCapability,
