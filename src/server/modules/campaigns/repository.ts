@@ -274,3 +274,20 @@ export async function publishedSlugs(tx: Tx) {
     .where(eq(campaigns.status, 'published'))
     .orderBy(asc(campaigns.slug));
 }
+
+/** The campaigns of a programme, by name; drafts only when asked for. */
+export function campaignsOfProgramme(db: Tx, programmeId: string, withDrafts: boolean) {
+  return db
+    .select({
+      id: campaigns.id,
+      slug: campaigns.slug,
+      name: campaigns.name,
+      names: campaigns.names,
+      status: campaigns.status,
+    })
+    .from(campaigns)
+    .where(
+      and(eq(campaigns.programmeId, programmeId), withDrafts ? undefined : eq(campaigns.status, 'published')),
+    )
+    .orderBy(asc(campaigns.name));
+}

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParams, uuid, version } from '../../../shared/schemas.ts';
 import { contextOf } from '../../platform/http/context.ts';
+import './linked-work.ts';
 import './policy.ts';
 import { addEndorsement, listEndorsements, removeEndorsement } from './endorsements.ts';
 import { campaignFields, countryCode, isoDate, stageChangeBody, trackerQuery } from './inputs.ts';
