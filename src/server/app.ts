@@ -18,6 +18,8 @@ import { caseRoutes } from './modules/cases/routes.ts';
 import { directoryImportRoutes } from './modules/directory/import-routes.ts';
 import { directoryPages } from './modules/directory/pages.ts';
 import { directoryRoutes } from './modules/directory/routes.ts';
+import { eventPages } from './modules/events/pages.ts';
+import { eventRoutes } from './modules/events/routes.ts';
 import { geographyRoutes } from './modules/geography/routes.ts';
 import { libraryRoutes } from './modules/library/routes.ts';
 import { peopleRoutes } from './modules/people/routes.ts';
@@ -130,6 +132,7 @@ export async function buildApp({ config, database, webRoot }: AppOptions): Promi
       await api.register(geographyRoutes);
       await api.register(caseRoutes);
       await api.register(practiceRoutes);
+      await api.register(eventRoutes);
       await api.register(searchRoutes);
       await api.register(libraryRoutes);
       await api.register(auditRoutes);
@@ -143,6 +146,7 @@ export async function buildApp({ config, database, webRoot }: AppOptions): Promi
 
   await app.register(knowledgePages);
   await app.register(directoryPages);
+  await app.register(eventPages);
   const root = webRoot ?? defaultWebRoot;
   if (existsSync(root)) await registerWeb(app, root);
   return app;

@@ -196,9 +196,7 @@ export const eventAttendance = pgTable(
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('event_attendance_day_key')
-      .on(t.participantId, t.day)
-      .where(sql`${t.day} is not null`),
+    uniqueIndex('event_attendance_day_key').on(t.participantId, t.day).where(sql`${t.day} is not null`),
     uniqueIndex('event_attendance_session_key')
       .on(t.participantId, t.sessionId)
       .where(sql`${t.sessionId} is not null`),
@@ -218,5 +216,8 @@ export const calendarFeeds = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
   },
-  (t) => [uniqueIndex('calendar_feeds_token_key').on(t.tokenHash), index('calendar_feeds_user_idx').on(t.userId)],
+  (t) => [
+    uniqueIndex('calendar_feeds_token_key').on(t.tokenHash),
+    index('calendar_feeds_user_idx').on(t.userId),
+  ],
 );
