@@ -19,7 +19,10 @@ afterAll(() => t.close());
 
 describe('events', () => {
   it('creates an event with an agenda, speakers, organisers and a programme, shown in its own zone', async () => {
-    const [speaker] = await t.database.db.insert(people).values({ name: 'A Speaker', publicConsent: true }).returning();
+    const [speaker] = await t.database.db
+      .insert(people)
+      .values({ name: 'A Speaker', publicConsent: true })
+      .returning();
     const [programme] = await t.database.db
       .insert(programmes)
       .values({ organisationId: orgId, name: 'Women migrants' })
@@ -31,7 +34,12 @@ describe('events', () => {
       capacity: 40,
       timeZone: 'Asia/Riyadh',
       sessions: [
-        { title: 'Opening', startsLocal: `${NEXT_YEAR}-03-20T09:00`, endsLocal: `${NEXT_YEAR}-03-20T10:00`, speakerIds: [speaker!.id] },
+        {
+          title: 'Opening',
+          startsLocal: `${NEXT_YEAR}-03-20T09:00`,
+          endsLocal: `${NEXT_YEAR}-03-20T10:00`,
+          speakerIds: [speaker!.id],
+        },
         { title: 'Closing', startsLocal: `${NEXT_YEAR}-03-21T16:00`, endsLocal: `${NEXT_YEAR}-03-21T17:00` },
       ],
     });
@@ -56,7 +64,12 @@ describe('events', () => {
       payload: { title: 'Renamed workshop', version: e.version },
     });
     expect(edited.statusCode).toBe(200);
-    expect(edited.json().data).toMatchObject({ title: 'Renamed workshop', capacity: 12, languages: ['en'], version: e.version + 1 });
+    expect(edited.json().data).toMatchObject({
+      title: 'Renamed workshop',
+      capacity: 12,
+      languages: ['en'],
+      version: e.version + 1,
+    });
     const stale = await t.request({
       method: 'PATCH',
       url: `/api/v1/events/${e.id}`,
@@ -68,8 +81,18 @@ describe('events', () => {
   });
 
   it('lists events filtered by kind, country, programme and date range', async () => {
-    await createEvent(t, staff, { kindCode: 'dialogue', title: 'Dialogue in Doha', countryCode: 'QA', timeZone: 'Asia/Qatar', startsLocal: `${NEXT_YEAR}-06-01T09:00`, endsLocal: `${NEXT_YEAR}-06-01T17:00` });
-    const list = (q: string) => t.request({ url: `/api/v1/events?${q}`, cookie: staff }).then((r) => r.json().data as { title: string }[]);
+    await createEvent(t, staff, {
+      kindCode: 'dialogue',
+      title: 'Dialogue in Doha',
+      countryCode: 'QA',
+      timeZone: 'Asia/Qatar',
+      startsLocal: `${NEXT_YEAR}-06-01T09:00`,
+      endsLocal: `${NEXT_YEAR}-06-01T17:00`,
+    });
+    const list = (q: string) =>
+      t
+        .request({ url: `/api/v1/events?${q}`, cookie: staff })
+        .then((r) => r.json().data as { title: string }[]);
     expect((await list('kind=dialogue')).map((e) => e.title)).toEqual(['Dialogue in Doha']);
     expect((await list('country=QA')).map((e) => e.title)).toEqual(['Dialogue in Doha']);
     expect(await list(`from=${NEXT_YEAR}-05-31T00:00:00Z&to=${NEXT_YEAR}-06-02T00:00:00Z`)).toHaveLength(1);
@@ -79,12 +102,25 @@ describe('events', () => {
 
   it('deletes an event with its version', async () => {
     const e = await createEvent(t, staff);
-    expect((await t.request({ method: 'DELETE', url: `/api/v1/events/${e.id}?version=${e.version}`, cookie: staff })).statusCode).toBe(204);
+    expect(
+      (
+        await t.request({
+          method: 'DELETE',
+          url: `/api/v1/events/${e.id}?version=${e.version}`,
+          cookie: staff,
+        })
+      ).statusCode,
+    ).toBe(204);
     expect((await t.request({ url: `/api/v1/events/${e.id}`, cookie: staff })).statusCode).toBe(404);
   });
 
   it('serves a public page with schema.org Event JSON-LD, in the event zone and the viewer’s', async () => {
-    const e = await createEvent(t, staff, { title: 'Consultation <script>alert(1)</script>', timeZone: 'Europe/Zurich', city: 'Geneva', countryCode: 'CH' });
+    const e = await createEvent(t, staff, {
+      title: 'Consultation <script>alert(1)</script>',
+      timeZone: 'Europe/Zurich',
+      city: 'Geneva',
+      countryCode: 'CH',
+    });
     const page = await t.request({ url: `/events/${e.slug}?tz=America/New_York` });
     expect(page.statusCode).toBe(200);
     expect(page.body).not.toContain('<script>alert(1)');
@@ -107,16 +143,33 @@ describe('events', () => {
 describe('participants', () => {
   it('invites directory people through the outbox with an RSVP link that only a POST answers', async () => {
     const e = await createEvent(t, staff, { visibility: 'private' });
-    const [p] = await t.database.db.insert(people).values({ name: 'Invited One', email: 'invited.one@example.org' }).returning();
-    const sent = await t.request({ method: 'POST', url: `/api/v1/events/${e.id}/invitations`, cookie: staff, payload: { personIds: [p!.id] } });
+    const [p] = await t.database.db
+      .insert(people)
+      .values({ name: 'Invited One', email: 'invited.one@example.org' })
+      .returning();
+    const sent = await t.request({
+      method: 'POST',
+      url: `/api/v1/events/${e.id}/invitations`,
+      cookie: staff,
+      payload: { personIds: [p!.id] },
+    });
     expect(sent.statusCode).toBe(201);
-    const [mail] = await t.database.db.select().from(outbox).where(eq(outbox.toAddress, 'invited.one@example.org'));
+    const [mail] = await t.database.db
+      .select()
+      .from(outbox)
+      .where(eq(outbox.toAddress, 'invited.one@example.org'));
     const token = /rsvp\?token=([A-Za-z0-9_-]+)/.exec(mail!.bodyText)![1]!;
-    const again = await t.request({ method: 'POST', url: `/api/v1/events/${e.id}/invitations`, cookie: staff, payload: { personIds: [p!.id] } });
+    const again = await t.request({
+      method: 'POST',
+      url: `/api/v1/events/${e.id}/invitations`,
+      cookie: staff,
+      payload: { personIds: [p!.id] },
+    });
     expect(again.json().data.skipped).toEqual([p!.id]);
     // Opening the link (as a mail scanner would) changes nothing.
     expect((await t.request({ url: `/rsvp?token=${token}` })).statusCode).toBe(200);
-    const before = (await t.request({ url: `/api/v1/events/${e.id}/participants`, cookie: staff })).json().data[0];
+    const before = (await t.request({ url: `/api/v1/events/${e.id}/participants`, cookie: staff })).json()
+      .data[0];
     expect(before.status).toBe('invited');
     const yes = await t.request({
       method: 'POST',
@@ -125,7 +178,8 @@ describe('participants', () => {
       payload: `token=${token}&answer=accept`,
     });
     expect(yes.statusCode).toBe(200);
-    const after = (await t.request({ url: `/api/v1/events/${e.id}/participants`, cookie: staff })).json().data[0];
+    const after = (await t.request({ url: `/api/v1/events/${e.id}/participants`, cookie: staff })).json()
+      .data[0];
     expect(after.status).toBe('accepted');
     const forged = await t.request({
       method: 'POST',
@@ -139,13 +193,32 @@ describe('participants', () => {
 
   it('registers the public, matches the directory for review, and never duplicates silently', async () => {
     const e = await createEvent(t, staff);
-    const [known] = await t.database.db.insert(people).values({ name: 'Known Person', email: 'known@example.org' }).returning();
-    const r = await registerForm(t, e.slug, { name: 'Known P.', email: 'KNOWN@example.org', consent: 'yes', accessibility: 'Wheelchair access', language: 'Arabic interpretation' });
+    const [known] = await t.database.db
+      .insert(people)
+      .values({ name: 'Known Person', email: 'known@example.org' })
+      .returning();
+    const r = await registerForm(t, e.slug, {
+      name: 'Known P.',
+      email: 'KNOWN@example.org',
+      consent: 'yes',
+      accessibility: 'Wheelchair access',
+      language: 'Arabic interpretation',
+    });
     expect(r.statusCode, r.body).toBe(201);
-    const dup = await registerForm(t, e.slug, { name: 'Known P.', email: 'known@example.org', consent: 'yes' });
+    const dup = await registerForm(t, e.slug, {
+      name: 'Known P.',
+      email: 'known@example.org',
+      consent: 'yes',
+    });
     expect(dup.statusCode).toBe(409);
-    const [row] = (await t.request({ url: `/api/v1/events/${e.id}/participants`, cookie: staff })).json().data;
-    expect(row).toMatchObject({ matchState: 'review', personId: null, accessibilityNeeds: 'Wheelchair access', languageNeeds: 'Arabic interpretation' });
+    const [row] = (await t.request({ url: `/api/v1/events/${e.id}/participants`, cookie: staff })).json()
+      .data;
+    expect(row).toMatchObject({
+      matchState: 'review',
+      personId: null,
+      accessibilityNeeds: 'Wheelchair access',
+      languageNeeds: 'Arabic interpretation',
+    });
     expect(row.candidates.map((c: { id: string }) => c.id)).toEqual([known!.id]);
     const peopleBefore = (await t.database.db.select().from(people)).length;
     const linked = await t.request({
@@ -172,7 +245,9 @@ describe('participants', () => {
 
   it('opens a waiting list at capacity, even for registrations arriving together', async () => {
     const e = await createEvent(t, staff, { capacity: 3 });
-    const results = await Promise.all(Array.from({ length: 8 }, (_, i) => registerForm(t, e.slug, person(100 + i))));
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => registerForm(t, e.slug, person(100 + i))),
+    );
     expect(results.map((r) => r.statusCode)).toEqual(Array(8).fill(201));
     const list = (await t.request({ url: `/api/v1/events/${e.id}/participants`, cookie: staff })).json();
     expect(list.data.filter((p: { status: string }) => p.status === 'registered')).toHaveLength(3);
@@ -192,7 +267,9 @@ describe('participants', () => {
 
   it('records attendance per day and per session, and exports what the filters show', async () => {
     const e = await createEvent(t, staff, {
-      sessions: [{ title: 'Morning', startsLocal: `${NEXT_YEAR}-03-20T09:00`, endsLocal: `${NEXT_YEAR}-03-20T12:00` }],
+      sessions: [
+        { title: 'Morning', startsLocal: `${NEXT_YEAR}-03-20T09:00`, endsLocal: `${NEXT_YEAR}-03-20T12:00` },
+      ],
     });
     await registerForm(t, e.slug, { ...person(200), name: '=HYPERLINK("x")' });
     await registerForm(t, e.slug, person(201));
@@ -219,7 +296,10 @@ describe('participants', () => {
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].code).toBe('not_an_event_day');
-    const csv = await t.request({ url: `/api/v1/events/${e.id}/participants.csv?q=registrant200`, cookie: staff });
+    const csv = await t.request({
+      url: `/api/v1/events/${e.id}/participants.csv?q=registrant200`,
+      cookie: staff,
+    });
     const lines = csv.body.trim().split('\r\n');
     expect(lines).toHaveLength(2);
     expect(lines[0]).toContain(`attended_${list.days[0]}`);

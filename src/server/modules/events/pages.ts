@@ -25,7 +25,14 @@ import * as service from './service.ts';
 const msg = (s: string) => s;
 const HTML = 'text/html; charset=utf-8';
 const ICS = 'text/calendar; charset=utf-8';
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine(
+    (d) =>
+      !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
+    'A real date',
+  );
 const pageQuery = z.strictObject({
   kind: z.string().max(64).optional(),
   country: z.string().max(2).optional(),

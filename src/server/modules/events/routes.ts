@@ -197,15 +197,13 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) =>
-      reply
-        .code(201)
-        .send({
-          data: await participants.inviteParticipants(
-            contextOf(request),
-            request.params.id,
-            request.body.personIds,
-          ),
-        }),
+      reply.code(201).send({
+        data: await participants.inviteParticipants(
+          contextOf(request),
+          request.params.id,
+          request.body.personIds,
+        ),
+      }),
   );
 
   app.patch(

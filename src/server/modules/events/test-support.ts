@@ -18,13 +18,29 @@ export function eventPayload(overrides: Record<string, unknown> = {}) {
 }
 
 export async function createEvent(t: TestApp, cookie: string, overrides: Record<string, unknown> = {}) {
-  const response = await t.request({ method: 'POST', url: '/api/v1/events', cookie, payload: eventPayload(overrides) });
+  const response = await t.request({
+    method: 'POST',
+    url: '/api/v1/events',
+    cookie,
+    payload: eventPayload(overrides),
+  });
   if (response.statusCode !== 201) throw new Error(`create failed: ${response.statusCode} ${response.body}`);
-  return response.json().data as { id: string; slug: string; version: number; sessions: { id: string }[]; days: string[] };
+  return response.json().data as {
+    id: string;
+    slug: string;
+    version: number;
+    sessions: { id: string }[];
+    days: string[];
+  };
 }
 
 /** Posts the public registration form as a browser would (urlencoded, same origin). */
-export function registerForm(t: TestApp, slug: string, fields: Record<string, string>, remoteAddress?: string) {
+export function registerForm(
+  t: TestApp,
+  slug: string,
+  fields: Record<string, string>,
+  remoteAddress?: string,
+) {
   return t.request({
     method: 'POST',
     url: `/events/${slug}/register`,
