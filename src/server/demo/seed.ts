@@ -3,6 +3,7 @@ import type { Database } from '../db/client.ts';
 import { settings } from '../db/schema.ts';
 import { searchTextOf } from '../modules/directory/repository.ts';
 import { memberships, organisations } from '../modules/directory/schema.ts';
+import { loadEventsDemo } from '../modules/events/demo.ts';
 import { geoRegions } from '../modules/geography/schema.ts';
 import { loadKnowledgeDemo } from '../modules/practices/demo.ts';
 import { programmes } from '../modules/programmes/schema.ts';
@@ -43,6 +44,7 @@ export async function loadDemoData(database: Database): Promise<boolean> {
       await tx.insert(programmes).values({ organisationId: ids.get(org)!, name, summary });
     }
     await loadKnowledgeDemo(tx);
+    await loadEventsDemo(tx);
     await tx.insert(settings).values({ key: FLAG, value: { at: new Date().toISOString() } });
     return true;
   });

@@ -331,7 +331,7 @@ function eventBody(ctx: Ctx, e: service.PresentedEvent, viewerZone?: string, for
   const open = new Date(e.endsAt).getTime() > Date.now();
   return `<p><a href="/events">${esc(t('Events'))}</a></p>
 <h1>${esc(e.title)}</h1>
-${e.demonstration ? `<p role="note"><strong>${esc(t('Demonstration data'))}:</strong> ${esc(t('the dates and place of this event are invented for the demonstration; the seed documents do not state them.'))}</p>` : ''}
+${e.demonstration ? `<p role="note"><strong>${esc(t('Demonstration data'))}:</strong> ${esc(t('details the seed documents do not state, such as the exact dates or the place, are invented for the demonstration.'))}</p>` : ''}
 <dl class="facts">${timesBlock(e, ctx.locale, viewerZone)}${facts}</dl>
 ${zoneForm(`/events/${e.slug}`, ctx.locale, viewerZone)}
 <p><a href="/events/${esc(e.slug)}.ics">${esc(t('Add to your calendar'))}</a></p>
