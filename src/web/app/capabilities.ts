@@ -6,6 +6,7 @@ import {
   casesCapability,
 } from '../modules/cases/capability.tsx';
 import { directoryCapability } from '../modules/directory/capability.tsx';
+import { eventsCapability } from '../modules/events/capability.tsx';
 import { homeCapability } from '../modules/home/capability.tsx';
 import { libraryCapability } from '../modules/library/capability.tsx';
 import { outboxCapability } from '../modules/outbox/capability.tsx';
@@ -23,6 +24,7 @@ export const capabilities: readonly Capability[] = [
   homeCapability,
   directoryCapability,
   practicesCapability,
+  eventsCapability,
   libraryCapability,
   casesCapability,
   caseStatisticsCapability,

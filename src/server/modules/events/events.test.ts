@@ -5,7 +5,7 @@ import { buildOrganisation, buildUser } from '../../testing/factories.ts';
 import { createTestApp, type TestApp } from '../../testing/harness.ts';
 import { people } from '../people/schema.ts';
 import { programmes } from '../programmes/schema.ts';
-import { createEvent, eventPayload, NEXT_YEAR, person, registerForm } from './test-support.ts';
+import { createEvent, NEXT_YEAR, person, registerForm } from './test-support.ts';
 
 let t: TestApp;
 let staff: string;

@@ -161,11 +161,10 @@ ${filterForm({ ...q, programme: q.programme }, ctx.locale, kinds, programmes)}
     },
     async (request, reply) => {
       const ctx = contextOf(request);
-      const t = (s: string) => translate(ctx.locale, s);
       const { slug } = request.params;
       const ics = slug.endsWith('.ics');
       const row = await repo.findEventBySlug(ctx.database.db, ics ? slug.slice(0, -4) : slug);
-      if (!row || row.visibility !== 'public')
+      if (row?.visibility !== 'public')
         return problemPage(reply, ctx, new Problem(404, 'not_found', msg('Not found.')));
       if (ics)
         return reply
@@ -190,7 +189,7 @@ ${filterForm({ ...q, programme: q.programme }, ctx.locale, kinds, programmes)}
       const ctx = contextOf(request);
       const t = (s: string) => translate(ctx.locale, s);
       const row = await repo.findEventBySlug(ctx.database.db, request.params.slug);
-      if (!row || row.visibility !== 'public')
+      if (row?.visibility !== 'public')
         return problemPage(reply, ctx, new Problem(404, 'not_found', msg('Not found.')));
       const e = await service.presentEvent(ctx, row);
       const values = Object.fromEntries(Object.entries(request.body).map(([k, v]) => [k, String(v ?? '')]));

@@ -312,7 +312,7 @@ export async function exportParticipants(ctx: Ctx, eventId: string, f: repo.Part
     ...list.days.map((d) => (p.attendance.some((a) => 'day' in a && a.day === d) ? 'yes' : '')),
     p.attendance.filter((a) => 'sessionId' in a).length,
   ]);
-  return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return `${[header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
 
 // Seats and the waiting list ------------------------------------------------------------------
@@ -350,7 +350,7 @@ export interface Registration {
 export async function register(ctx: Ctx, slug: string, r: Registration) {
   return ctx.database.db.transaction(async (tx) => {
     const found = await repo.findEventBySlug(tx, slug);
-    if (!found || found.visibility !== 'public') throw problems.notFound('event');
+    if (found?.visibility !== 'public') throw problems.notFound('event');
     const event = (await repo.lockEvent(tx, found.id))!;
     if (event.endsAt.getTime() <= Date.now())
       throw problems.conflict('event_over', msg('This event is over; registration is closed.'));

@@ -4,6 +4,7 @@ import { boundedDate, idParams, labelMap, line, text, uuid, version } from '../.
 import { contextOf } from '../../platform/http/context.ts';
 import * as calendars from './calendars.ts';
 import * as participants from './participants.ts';
+import * as repo from './repository.ts';
 import { MATCH_STATES, PARTICIPANT_STATUSES, VISIBILITIES } from './schema.ts';
 import * as service from './service.ts';
 import { LOCAL_TIME } from './zones.ts';
@@ -89,6 +90,15 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => service.listEvents(contextOf(request), request.query),
+  );
+
+  app.get(
+    '/events/options',
+    {
+      config: { access: { resource: 'event', action: 'list' } },
+      schema: { tags: ['events'], summary: 'What event forms and filters offer (programmes)' },
+    },
+    async (request) => ({ data: { programmes: await repo.listProgrammes(request.server.database.db) } }),
   );
 
   app.post(
