@@ -133,10 +133,10 @@ export function EventList() {
               onChange={(e) => e.currentTarget.value && setMonth(e.currentTarget.value)}
             />
           )}
-          <SegmentedControl
-            aria-label={t('View')}
+          <NativeSelect
+            label={t('View')}
             value={view}
-            onChange={(v) => setView(v as 'list' | 'month')}
+            onChange={(e) => setView(e.currentTarget.value as 'list' | 'month')}
             data={[
               { value: 'list', label: t('List') },
               { value: 'month', label: t('Month') },

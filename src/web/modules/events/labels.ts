@@ -27,9 +27,13 @@ export function localText(local: string, language: string): string {
 
 /** An instant in the viewer's own zone, with the zone named. */
 export function viewerText(iso: string, language: string): string {
+  // dateStyle and timeStyle cannot be combined with timeZoneName: the fields are named one by one.
   return new Intl.DateTimeFormat(language, {
-    dateStyle: 'medium',
-    timeStyle: 'short',
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
     timeZoneName: 'short',
   }).format(new Date(iso));
 }
