@@ -61,6 +61,11 @@ const registrationFields = z.object({
   consent: z.literal('yes'),
 });
 
+// Pages with a form: with the site-wide "no-referrer" policy a browser posts a form with
+// `Origin: null`, which the cross-site check refuses. "same-origin" sends the origin to this site
+// only (links to other sites still carry nothing).
+const FORM_HEAD = '<meta name="referrer" content="same-origin">';
+
 function sendPage(
   reply: import('fastify').FastifyReply,
   ctx: Ctx,
@@ -72,7 +77,7 @@ function sendPage(
     .code(options.status ?? 200)
     .type(HTML)
     .header('cache-control', 'no-cache')
-    .send(page({ locale: ctx.locale, title, body, head: options.head, canonical: options.canonical }));
+    .send(page({ locale: ctx.locale, title, body, head: `${FORM_HEAD}${options.head ?? ''}`, canonical: options.canonical }));
 }
 
 /** A page for the public's mistakes (a forged link, an unknown event): never a JSON problem in a browser. */
