@@ -1,14 +1,20 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { organisations } from '../src/server/modules/directory/schema.ts';
-import { eventAttendance, eventParticipants } from '../src/server/modules/events/schema.ts';
 import * as eventsRepo from '../src/server/modules/events/repository.ts';
+import { eventAttendance, eventParticipants } from '../src/server/modules/events/schema.ts';
 import { instantOf } from '../src/server/modules/events/zones.ts';
 import { people } from '../src/server/modules/people/schema.ts';
 import { hashPassword } from '../src/server/platform/auth/passwords.ts';
 import { insertUser } from '../src/server/platform/auth/repository.ts';
 import { outbox } from '../src/server/platform/mail/schema.ts';
-import { collectPageErrors, expectAccessible, launchBrowser, phoneContext, snapshot } from './support/browser.ts';
+import {
+  collectPageErrors,
+  expectAccessible,
+  launchBrowser,
+  phoneContext,
+  snapshot,
+} from './support/browser.ts';
 import { signIn } from './support/journeys.ts';
 import { startTulay, type TestTulay } from './support/tulay.ts';
 
@@ -20,14 +26,22 @@ let tulay: TestTulay;
 let browser: Browser;
 const PASSWORD = 'correct horse battery staple';
 const YEAR = new Date().getUTCFullYear() + 1;
-let otherSlug = '';
 
 beforeAll(async () => {
   tulay = await startTulay();
   browser = await launchBrowser();
   const db = tulay.running.database.db;
-  const [org] = await db.insert(organisations).values({ name: 'Migrant Forum in Asia', acronym: 'MFA', typeCode: 'network', published: true }).returning();
-  await insertUser(db, { organisationId: org!.id, email: 'staff@example.org', name: 'Dewi Staff', role: 'secretariat', passwordHash: await hashPassword(PASSWORD) });
+  const [org] = await db
+    .insert(organisations)
+    .values({ name: 'Migrant Forum in Asia', acronym: 'MFA', typeCode: 'network', published: true })
+    .returning();
+  await insertUser(db, {
+    organisationId: org!.id,
+    email: 'staff@example.org',
+    name: 'Dewi Staff',
+    role: 'secretariat',
+    passwordHash: await hashPassword(PASSWORD),
+  });
   const invitees: [string, string][] = [
     ['Ana Reyes', 'ana@example.org'],
     ['Budi Santoso', 'budi@example.org'],
@@ -35,7 +49,7 @@ beforeAll(async () => {
   ];
   for (const [name, email] of invitees)
     await db.insert(people).values({ name, email, searchText: name.toLowerCase() });
-  const other = await eventsRepo.insertEvent(db, {
+  await eventsRepo.insertEvent(db, {
     slug: `consultation-${YEAR}`,
     kindCode: 'consultation',
     title: 'Consultation on domestic workers’ rights',
@@ -48,7 +62,6 @@ beforeAll(async () => {
     capacity: 50,
     visibility: 'public',
   });
-  otherSlug = other.slug;
 });
 
 afterAll(async () => {
@@ -76,12 +89,19 @@ test('staff create a training with two sessions and invite three people; the pub
   await expectAccessible(page, 'events list');
   await page.getByLabel('View').selectOption('month');
   await page.getByLabel('Month', { exact: true }).fill(`${YEAR}-05`);
-  await page.getByRole('list', { name: new RegExp(`${YEAR}`) }).getByRole('link', { name: /Consultation/ }).first().waitFor();
+  await page
+    .getByRole('list', { name: new RegExp(`${YEAR}`) })
+    .getByRole('link', { name: /Consultation/ })
+    .first()
+    .waitFor();
   await expectAccessible(page, 'events month');
 
   await page.goto('/convenings/new');
   await page.getByLabel(/^Kind/).selectOption('training_course');
-  await page.getByLabel(/^Title/).first().fill('Human rights training for advocates');
+  await page
+    .getByLabel(/^Title/)
+    .first()
+    .fill('Human rights training for advocates');
   await page.getByLabel('Starts (local time)').first().fill(`${YEAR}-03-16T09:00`);
   await page.getByLabel('Ends (local time)').first().fill(`${YEAR}-03-17T17:00`);
   await page.getByLabel(/^Time zone of the event/).selectOption('Asia/Manila');
@@ -110,17 +130,26 @@ test('staff create a training with two sessions and invite three people; the pub
     await pick(page, 'People to invite', name!, typed!);
   await page.getByRole('button', { name: 'Send invitations' }).click();
   await page.getByRole('list', { name: 'Participants' }).getByText('Chandra Lal').waitFor();
-  await expect.poll(() => page.getByRole('list', { name: 'Participants' }).getByRole('listitem').count()).toBe(3);
+  await expect
+    .poll(() => page.getByRole('list', { name: 'Participants' }).getByRole('listitem').count())
+    .toBe(3);
   await expectAccessible(page, 'event page with participants');
   const db = tulay.running.database.db;
   const mails = await db.select().from(outbox);
-  expect(mails.map((m) => m.toAddress).sort()).toEqual(['ana@example.org', 'budi@example.org', 'chandra@example.org']);
+  expect(mails.map((m) => m.toAddress).sort()).toEqual([
+    'ana@example.org',
+    'budi@example.org',
+    'chandra@example.org',
+  ]);
   expect(mails.every((m) => /\/rsvp\?token=/.test(m.bodyText))).toBe(true);
   const invited = await db.select().from(eventParticipants);
   expect(invited.map((p) => p.status)).toEqual(['invited', 'invited', 'invited']);
 
   // Someone registers for the other public event from a 360 px phone.
-  const publicContext = await browser.newContext({ baseURL: tulay.url, viewport: { width: 360, height: 740 } });
+  const publicContext = await browser.newContext({
+    baseURL: tulay.url,
+    viewport: { width: 360, height: 740 },
+  });
   const phone = await publicContext.newPage();
   const thirdParty: string[] = [];
   phone.on('request', (r) => {
@@ -146,13 +175,18 @@ test('staff create a training with two sessions and invite three people; the pub
 
   // Staff record the registrant's attendance on the first day.
   const registrant = (await db.select().from(eventParticipants)).find((p) => p.email === 'siti@example.org');
-  expect(registrant).toMatchObject({ status: 'registered', languageNeeds: 'Bahasa Indonesia interpretation' });
+  expect(registrant).toMatchObject({
+    status: 'registered',
+    languageNeeds: 'Bahasa Indonesia interpretation',
+  });
   await page.goto('/convenings');
   await page.getByRole('link', { name: 'Consultation on domestic workers’ rights' }).click();
   await page.getByRole('list', { name: 'Participants' }).getByText('Siti Aminah').waitFor();
   await page.getByRole('checkbox', { name: `Siti Aminah: ${YEAR}-05-04` }).click();
   await expect.poll(async () => (await db.select().from(eventAttendance)).length).toBe(1);
-  await expect.poll(() => page.getByRole('checkbox', { name: `Siti Aminah: ${YEAR}-05-04` }).isChecked()).toBe(true);
+  await expect
+    .poll(() => page.getByRole('checkbox', { name: `Siti Aminah: ${YEAR}-05-04` }).isChecked())
+    .toBe(true);
   await expectAccessible(page, 'attendance');
   await snapshot(page, 'event-attendance');
   expect(errors).toEqual([]);

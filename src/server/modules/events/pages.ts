@@ -77,7 +77,15 @@ function sendPage(
     .code(options.status ?? 200)
     .type(HTML)
     .header('cache-control', 'no-cache')
-    .send(page({ locale: ctx.locale, title, body, head: `${FORM_HEAD}${options.head ?? ''}`, canonical: options.canonical }));
+    .send(
+      page({
+        locale: ctx.locale,
+        title,
+        body,
+        head: `${FORM_HEAD}${options.head ?? ''}`,
+        canonical: options.canonical,
+      }),
+    );
 }
 
 /** A page for the public's mistakes (a forged link, an unknown event): never a JSON problem in a browser. */

@@ -6,7 +6,6 @@ import {
   Group,
   Loader,
   NativeSelect,
-  SegmentedControl,
   Stack,
   Text,
   TextInput,
