@@ -118,6 +118,21 @@ describe('bad input to events', () => {
     expect(page.body).not.toMatch(/https?:\/\/(?!schema\.org)[^"'\s]*evil/);
   });
 
+  it.each(['Europe/Geneva', 'a\u0000b', '1e23'])(
+    'refuses an edit to the unknown time zone %j with a 400',
+    async (timeZone) => {
+      const e = await createEvent(t, staff);
+      const response = await t.request({
+        method: 'PATCH',
+        url: `/api/v1/events/${e.id}`,
+        cookie: staff,
+        payload: { timeZone, version: e.version },
+      });
+      expect(response.statusCode).toBe(400);
+      expect(codes(response)).toContain('unknown_time_zone');
+    },
+  );
+
   it('refuses a stale or unknown session id in an agenda edit', async () => {
     const e = await createEvent(t, staff);
     const response = await t.request({

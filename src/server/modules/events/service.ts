@@ -19,7 +19,7 @@ import {
   throwIfAny,
   uniqueSlug,
 } from './validate.ts';
-import { daysOf, localOf } from './zones.ts';
+import { daysOf, isTimeZone, localOf } from './zones.ts';
 
 export interface EventInput {
   kindCode: string;
@@ -245,6 +245,11 @@ export async function updateEvent(ctx: Ctx, id: string, input: Partial<EventInpu
     authorize(ctx.actor, 'read', 'event', current, { hideAs404: true });
     authorize(ctx.actor, 'update', 'event', current);
     const errors: FieldError[] = [];
+    // An unknown zone is refused before any time is read in it.
+    if (input.timeZone !== undefined && !isTimeZone(input.timeZone))
+      throw problems.validation([
+        { field: 'body.timeZone', code: 'unknown_time_zone', message: 'Not an IANA time zone' },
+      ]);
     const timeZone = input.timeZone ?? current.timeZone;
     const needsTimes =
       input.startsLocal !== undefined || input.endsLocal !== undefined || input.timeZone !== undefined;
