@@ -23,6 +23,8 @@ import { caseRoutes } from './modules/cases/routes.ts';
 import { directoryImportRoutes } from './modules/directory/import-routes.ts';
 import { directoryPages } from './modules/directory/pages.ts';
 import { directoryRoutes } from './modules/directory/routes.ts';
+import { eventPages } from './modules/events/pages.ts';
+import { eventRoutes } from './modules/events/routes.ts';
 import { geographyRoutes } from './modules/geography/routes.ts';
 import { internshipPages } from './modules/internships/pages.ts';
 import { internshipRoutes } from './modules/internships/routes.ts';
@@ -141,6 +143,7 @@ export async function buildApp({ config, database, webRoot }: AppOptions): Promi
       await api.register(caseRoutes);
       await api.register(practiceRoutes);
       await api.register(campaignRoutes);
+      await api.register(eventRoutes);
       await api.register(searchRoutes);
       await api.register(libraryRoutes);
       await api.register(statisticsRoutes);
@@ -162,6 +165,7 @@ export async function buildApp({ config, database, webRoot }: AppOptions): Promi
   await app.register(campaignPages);
   await app.register(agreementPages);
   await app.register(internshipPages);
+  await app.register(eventPages);
   const root = webRoot ?? defaultWebRoot;
   await app.register(getHelpPages, { webRoot: root });
   if (existsSync(root)) await registerWeb(app, root);

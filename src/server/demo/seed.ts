@@ -5,6 +5,7 @@ import { loadAgreementsDemo } from '../modules/agreements/demo.ts';
 import { loadCampaignsDemo } from '../modules/campaigns/demo.ts';
 import { searchTextOf } from '../modules/directory/repository.ts';
 import { memberships, organisations } from '../modules/directory/schema.ts';
+import { loadEventsDemo } from '../modules/events/demo.ts';
 import { geoRegions } from '../modules/geography/schema.ts';
 import { loadInternshipsDemo } from '../modules/internships/demo.ts';
 import { loadKnowledgeDemo } from '../modules/practices/demo.ts';
@@ -49,6 +50,7 @@ export async function loadDemoData(database: Database): Promise<boolean> {
     await loadCampaignsDemo(tx);
     await loadAgreementsDemo(tx);
     await loadInternshipsDemo(tx);
+    await loadEventsDemo(tx);
     await tx.insert(settings).values({ key: FLAG, value: { at: new Date().toISOString() } });
     return true;
   });

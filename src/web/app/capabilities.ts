@@ -8,6 +8,7 @@ import {
   casesCapability,
 } from '../modules/cases/capability.tsx';
 import { directoryCapability } from '../modules/directory/capability.tsx';
+import { eventsCapability } from '../modules/events/capability.tsx';
 import { homeCapability } from '../modules/home/capability.tsx';
 import { internshipsCapability } from '../modules/internships/capability.tsx';
 import { libraryCapability } from '../modules/library/capability.tsx';
@@ -29,6 +30,7 @@ export const capabilities: readonly Capability[] = [
   directoryCapability,
   practicesCapability,
   programmesCapability,
+  eventsCapability,
   libraryCapability,
   campaignsCapability,
   agreementsCapability,

@@ -8,7 +8,13 @@ export interface Mail {
   to: string;
   subject: string;
   body: string;
-  purpose: 'invitation' | 'password_reset' | 'notice' | 'two_factor_reset' | 'totp_enrolment';
+  purpose:
+    | 'invitation'
+    | 'password_reset'
+    | 'notice'
+    | 'two_factor_reset'
+    | 'totp_enrolment'
+    | 'event_invitation';
   /** The organisation of the person written to; null for mail only network administrators may see. */
   organisationId?: string | null;
 }

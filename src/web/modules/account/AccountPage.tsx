@@ -7,6 +7,7 @@ import { useSwitchLanguage } from '../../app/language.ts';
 import { useMe, useSignOut } from '../../app/session.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { roleLabels } from '../../ui/roles.ts';
+import { CalendarFeedCard } from '../events/CalendarFeedCard.tsx';
 import { PasswordCard, TwoFactorCard } from './SecurityCards.tsx';
 import { SessionsCard } from './SessionsCard.tsx';
 
@@ -83,6 +84,9 @@ export function AccountPage() {
         <Stack gap="md">
           <PasswordCard />
           <SessionsCard />
+          <Section id="calendar-title" title={t('My calendar feed')}>
+            <CalendarFeedCard />
+          </Section>
         </Stack>
       </SimpleGrid>
       <Text size="xs" c="dimmed" mt="md">
