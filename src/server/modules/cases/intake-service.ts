@@ -12,11 +12,11 @@ import {
 import { sealCaseText, searchKeyOf } from './case-text.ts';
 import { decryptField, encryptField, newDataKey } from './crypto.ts';
 import { checkSolution, issueChallenge } from './intake-pow.ts';
+import { routeIntake } from './intake-routing.ts';
 import { derivedSecret, keyringOf, unwrapWith, wrapWithActive } from './keys.ts';
 import * as repo from './repository.ts';
 import * as children from './repository-children.ts';
 import * as intakeRepo from './repository-intake.ts';
-import { intakeOrganisation } from './repository-supervisors.ts';
 import { withIntakeCase } from './rls.ts';
 
 // Problem titles are wrapped in `msg` so the string extractor puts them in the catalogs.
@@ -88,9 +88,8 @@ export async function submitIntake(ctx: Ctx, input: IntakeInput) {
       msg('The anti-abuse check failed. Reload the form and try again.'),
     );
   }
-  const organisationId = await intakeOrganisation(ctx.database.db, input.destinationCountry ?? null);
-  if (!organisationId)
-    throw new Problem(503, 'intake_unavailable', msg('No organisation is receiving requests right now.'));
+  // Never refused for want of routing: no desk for the destination means the default intake.
+  const organisationId = await routeIntake(ctx.database.db, input.destinationCountry ?? null);
   const id = randomUUID();
   const reference = newIntakeReference();
   const secret = newSecret();
