@@ -24,6 +24,7 @@ import { peopleRoutes } from './modules/people/routes.ts';
 import { practiceRoutes } from './modules/practices/routes.ts';
 import { knowledgePages } from './modules/search/pages.ts';
 import { searchRoutes } from './modules/search/routes.ts';
+import { setupRoutes } from './modules/setup/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 import { vocabularyRoutes } from './modules/vocabularies/routes.ts';
 import { type DeclaredRoute, registerRouteAccess } from './platform/access/route-access.ts';
@@ -134,6 +135,7 @@ export async function buildApp({ config, database, webRoot }: AppOptions): Promi
       await api.register(libraryRoutes);
       await api.register(auditRoutes);
       await api.register(outboxRoutes);
+      await api.register(setupRoutes);
       api.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
         app.swagger(),
       );

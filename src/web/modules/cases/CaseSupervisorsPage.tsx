@@ -8,6 +8,7 @@ import { useMe } from '../../app/session.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { Panel, PanelForm, PlainList } from '../../ui/Panel.tsx';
 import type { UserRow } from '../users/types.ts';
+import { IntakeRoutingPanel } from './IntakeRoutingPanel.tsx';
 
 interface Supervisor {
   userId: string;
@@ -84,6 +85,7 @@ export function CaseSupervisorsPage() {
           />
         )}
       </Panel>
+      <IntakeRoutingPanel />
     </Stack>
   );
 }
