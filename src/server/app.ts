@@ -18,6 +18,7 @@ import { caseRoutes } from './modules/cases/routes.ts';
 import { directoryImportRoutes } from './modules/directory/import-routes.ts';
 import { directoryPages } from './modules/directory/pages.ts';
 import { directoryRoutes } from './modules/directory/routes.ts';
+import { frontDoorPages } from './modules/frontdoor/pages.ts';
 import { geographyRoutes } from './modules/geography/routes.ts';
 import { libraryRoutes } from './modules/library/routes.ts';
 import { peopleRoutes } from './modules/people/routes.ts';
@@ -145,6 +146,7 @@ export async function buildApp({ config, database, webRoot }: AppOptions): Promi
 
   await app.register(knowledgePages);
   await app.register(directoryPages);
+  await app.register(frontDoorPages);
   const root = webRoot ?? defaultWebRoot;
   if (existsSync(root)) await registerWeb(app, root);
   return app;

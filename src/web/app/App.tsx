@@ -12,6 +12,7 @@ import { SignInPage } from '../modules/auth/SignInPage.tsx';
 import { GetHelpRoutes } from '../modules/cases/GetHelpRoutes.tsx';
 import { ProblemAlert } from '../ui/ProblemAlert.tsx';
 import { capabilities } from './capabilities.ts';
+import { STAFF_HOME } from './capability.ts';
 import { useSwitchLanguage } from './language.ts';
 import { NotFound } from './NotFound.tsx';
 import { Shell } from './Shell.tsx';
@@ -78,7 +79,7 @@ function SignedIn() {
   if (!me.data) {
     // The fragment is kept too: an emailed enrolment link opened before signing in still works after it.
     const from =
-      location.pathname === '/' ? undefined : `${location.pathname}${location.search}${location.hash}`;
+      location.pathname === STAFF_HOME ? undefined : `${location.pathname}${location.search}${location.hash}`;
     return <Navigate to="/sign-in" replace state={from ? { from } : undefined} />;
   }
   // Until two-factor enrolment is done, the server answers nothing else: show only that.
@@ -88,13 +89,11 @@ function SignedIn() {
   return (
     <Shell me={me.data} nav={allowed.filter((c) => !c.hideFromNav)}>
       <Routes>
-        {allowed.map((c) =>
-          c.path === '/' ? (
-            <Route key={c.id} index element={c.element} />
-          ) : (
-            <Route key={c.id} path={`${c.path.replace(/^\//, '')}/*`} element={c.element} />
-          ),
-        )}
+        {/* `/` is the public front door, served by the server; inside the app it means the staff home. */}
+        <Route index element={<Navigate to={STAFF_HOME} replace />} />
+        {allowed.map((c) => (
+          <Route key={c.id} path={`${c.path.replace(/^\//, '')}/*`} element={c.element} />
+        ))}
         <Route
           path="*"
           element={

@@ -16,7 +16,10 @@ async function checklistOf(t: TestApp, cookie: string) {
   expect(res.statusCode).toBe(200);
   expect(res.headers['cache-control']).toBe('no-store');
   return Object.fromEntries(
-    (res.json().data as { id: string; state: string; facts: Record<string, unknown> }[]).map((c) => [c.id, c]),
+    (res.json().data as { id: string; state: string; facts: Record<string, unknown> }[]).map((c) => [
+      c.id,
+      c,
+    ]),
   );
 }
 

@@ -8,7 +8,10 @@ export const setupRoutes: FastifyPluginAsyncZod = async (app) => {
     '/setup-checklist',
     {
       config: { access: { resource: 'setupChecklist', action: 'read' } },
-      schema: { tags: ['setup'], summary: 'What this installation still needs: intake desk, mail, case keys, backups' },
+      schema: {
+        tags: ['setup'],
+        summary: 'What this installation still needs: intake desk, mail, case keys, backups',
+      },
     },
     async (request, reply) =>
       reply.header('cache-control', 'no-store').send({ data: await setupChecklist(contextOf(request)) }),

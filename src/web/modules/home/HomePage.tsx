@@ -2,6 +2,7 @@ import { Badge, Card, Group, SimpleGrid, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { capabilities } from '../../app/capabilities.ts';
+import { STAFF_HOME } from '../../app/capability.ts';
 import { can, useMe } from '../../app/session.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { roleLabels } from '../../ui/roles.ts';
@@ -12,7 +13,9 @@ export function HomePage() {
   const { t } = useTranslation();
   const { data: me } = useMe();
   if (!me) return null;
-  const areas = capabilities.filter((c) => c.path !== '/' && !c.hideFromNav && c.visible(me.abilities));
+  const areas = capabilities.filter(
+    (c) => c.path !== STAFF_HOME && !c.hideFromNav && c.visible(me.abilities),
+  );
   return (
     <>
       <PageHeader title={t('Welcome, {{name}}', { name: me.name })} lead={me.organisation.name} />

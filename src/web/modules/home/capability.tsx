@@ -1,10 +1,10 @@
-import { type Capability, msg } from '../../app/capability.ts';
+import { type Capability, msg, STAFF_HOME } from '../../app/capability.ts';
 import { HomePage } from './HomePage.tsx';
 
 export const homeCapability: Capability = {
   id: 'home',
   navLabel: msg('Home'),
-  path: '/',
+  path: STAFF_HOME,
   element: <HomePage />,
   visible: () => true,
 };
