@@ -34,6 +34,7 @@ import { auditRoutes } from './platform/audit/routes.ts';
 import { authRoutes } from './platform/auth/routes.ts';
 import { registerSessionResolver } from './platform/auth/session-cookie.ts';
 import { WorkPool } from './platform/files/work-pool.ts';
+import { registerPublicCompression } from './platform/http/compress.ts';
 import { clientErrorHandler, registerErrorHandling, sendProblem, toProblem } from './platform/http/errors.ts';
 import { problems } from './platform/http/problem.ts';
 import { registerSecurity } from './platform/http/security.ts';
@@ -107,6 +108,7 @@ export async function buildApp({ config, database, webRoot }: AppOptions): Promi
     },
   });
   await registerSecurity(app);
+  registerPublicCompression(app);
   registerSessionResolver(app);
   registerRouteAccess(app, declared);
   registerAuditHook(app);
@@ -152,9 +154,22 @@ export async function buildApp({ config, database, webRoot }: AppOptions): Promi
   return app;
 }
 
-/** Serves the built web app; any other page path gets index.html so the client router takes over. */
+/**
+ * Serves the built web app; any other page path gets index.html so the client router takes over.
+ * Files under assets/ carry a content hash in their names: cached for a year and never revalidated.
+ * index.html names the current hashes, so it is revalidated on every visit. The build writes .br
+ * and .gz beside each asset (platform/http/precompress.ts); the smallest one accepted is sent.
+ */
 async function registerWeb(app: FastifyInstance, root: string) {
-  await app.register(fastifyStatic, { root, wildcard: false, index: false, serve: false });
+  // cacheControl off: @fastify/static would otherwise overwrite ours with `max-age=0`.
+  await app.register(fastifyStatic, {
+    root,
+    wildcard: false,
+    index: false,
+    serve: false,
+    preCompressed: true,
+    cacheControl: false,
+  });
   app.get('/assets/*', { config: { access: 'public' }, schema: { hide: true } }, (request, reply) => {
     const path = (request.params as { '*': string })['*'];
     return reply.header('cache-control', 'public, max-age=31536000, immutable').sendFile(`assets/${path}`);
@@ -164,6 +179,6 @@ async function registerWeb(app: FastifyInstance, root: string) {
   );
   app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, (request, reply) => {
     if (request.url.startsWith('/api/')) throw problems.notFound('route');
-    return reply.header('cache-control', 'no-store').sendFile('index.html');
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
   });
 }

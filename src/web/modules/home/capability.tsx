@@ -1,5 +1,7 @@
 import { type Capability, msg, STAFF_HOME } from '../../app/capability.ts';
-import { HomePage } from './HomePage.tsx';
+import { lazyPage } from '../../app/lazy.ts';
+
+const HomePage = lazyPage(() => import('./HomePage.tsx'), 'HomePage');
 
 export const homeCapability: Capability = {
   id: 'home',
