@@ -33,6 +33,8 @@ export default {
     'src/server/modules/cases/intake-routes.ts',
     'src/server/platform/http/problem.ts',
     'src/server/platform/http/errors.ts',
+    'src/server/modules/frontdoor/pages.ts',
+    'src/server/modules/frontdoor/links.ts',
   ],
   sourceLocale: 'en',
 };

@@ -60,7 +60,7 @@ export function IntakeRoutingPanel() {
                   <Text fw={600}>{d.name}</Text>
                   {d.countryCode && <Badge variant="outline">{d.countryCode}</Badge>}
                   <Text size="sm" c="dimmed">
-                    {t('{{count}} people receive requests', { count: d.receivers })}
+                    {t('Receiving requests: {{number}}', { number: d.receivers })}
                   </Text>
                 </Group>
               ))}
