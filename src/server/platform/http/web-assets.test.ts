@@ -75,9 +75,9 @@ describe('built assets', () => {
     const missing = await get('/assets/nope-123.js', 'br');
     expect(missing.statusCode).toBe(404);
     expect(missing.body).not.toContain('<!doctype html>');
-    const escape = await get('/assets/..%2f..%2fpackage.json');
-    expect([400, 403, 404]).toContain(escape.statusCode);
-    expect(escape.body).not.toContain('"dependencies"');
+    const outside = await get('/assets/..%2f..%2fpackage.json');
+    expect([400, 403, 404]).toContain(outside.statusCode);
+    expect(outside.body).not.toContain('"dependencies"');
   });
 });
 
