@@ -46,7 +46,15 @@ test('the first administrator sets up Tulay from the printed link, enrols 2FA an
   await checklist.getByText(`Requests no desk covers go to ${ADMIN.organisation}, but nobody`).waitFor();
   for (const name of ['Mail', 'Case keys', 'Backups'])
     await checklist.getByRole('heading', { name }).waitFor();
-  await checklist.getByRole('link', { name: 'Open Intake desk' }).waitFor();
+  await checklist.getByRole('link', { name: 'Open Intake desk' }).click();
+  await page.getByRole('heading', { name: 'Where Get-help requests go' }).waitFor();
+  await page
+    .getByText(`Requests for a country without an intake desk go to ${ADMIN.organisation}.`)
+    .waitFor();
+  await page.getByRole('form', { name: 'Change the default intake' }).waitFor();
+  await expectAccessible(page, 'case supervisors with intake routing');
+  await page.goto('/home');
+  await page.getByRole('heading', { name: `Welcome, ${ADMIN.name}` }).waitFor();
   await expectAccessible(page, 'home');
   await snapshot(page, 'home-phone-en');
 
