@@ -1,5 +1,8 @@
 import { translate } from '../../platform/i18n/translate.ts';
 import { esc } from './html-layout.ts';
+import { queryString, type SearchQuery } from './params.ts';
+import type { FacetName } from './repository.ts';
+import type { search } from './service.ts';
 
 // On a phone the filters fold into one "Filters" line so the first result shows without
 // scrolling; from 800 px they stand open beside the results (::details-content shows a closed
@@ -8,9 +11,6 @@ const FILTERS_STYLE = `<style>
 details.filters>summary{cursor:pointer;padding:10px 12px;border:1px solid #666;border-radius:6px;background:#fff;font-weight:600}
 @media(min-width:800px){details.filters>summary{display:none}details.filters::details-content{content-visibility:visible;display:contents}}
 </style>`;
-import { queryString, type SearchQuery } from './params.ts';
-import type { FacetName } from './repository.ts';
-import type { search } from './service.ts';
 
 type Result = Awaited<ReturnType<typeof search>>;
 
