@@ -1,17 +1,31 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { precompressDirectory } from './src/server/platform/http/precompress.ts';
 
 const root = fileURLToPath(new URL('./src/web', import.meta.url));
+const outDir = fileURLToPath(new URL('./dist/web', import.meta.url));
 
 // The server serves only dist/web/index.html, /assets/* and /favicon.svg, under a CSP without
 // inline scripts: everything built goes to assets/, and nothing is inlined as a script.
 export default defineConfig({
   root,
   publicDir: 'public',
-  plugins: [react()],
+  plugins: [
+    react(),
+    {
+      // Brotli and gzip copies of every asset, made once here rather than on each request.
+      name: 'tulay-precompress',
+      apply: 'build',
+      closeBundle() {
+        const s = precompressDirectory(outDir);
+        const kb = (n: number) => `${(n / 1024).toFixed(0)} kB`;
+        console.log(`precompressed ${s.files} files: ${kb(s.raw)} → br ${kb(s.brotli)}, gzip ${kb(s.gzip)}`);
+      },
+    },
+  ],
   build: {
-    outDir: fileURLToPath(new URL('./dist/web', import.meta.url)),
+    outDir,
     emptyOutDir: true,
     assetsDir: 'assets',
     // Small assets inlined as data: URLs would be fine for images, but keep fonts and scripts as files.

@@ -145,10 +145,13 @@ test('a member editor proposes, staff request changes, the editor resubmits, sta
   const hit = page.getByRole('link', { name: 'Peer counselling for domestic workers in Qatar since 2019' });
   await hit.waitFor();
   await expectAccessible(page, 'public search');
-  // The facets name the record's theme, country and region; choosing one keeps the record.
+  // The facets name the record's theme, country and region; choosing one keeps the record. On a
+  // phone they are folded under "Filters", below the search box and above the results.
+  await page.getByText('Filters', { exact: true }).click();
   await page.getByRole('link', { name: 'Protection' }).click();
   await expect.poll(() => page.url()).toContain('theme=protection');
   await hit.waitFor();
+  await page.getByText('Filters', { exact: true }).click();
   await page
     .getByRole('navigation', { name: 'Filters' })
     .getByRole('link', { name: 'Arab States' })

@@ -30,15 +30,31 @@ test('the first administrator sets up Tulay from the printed link, enrols 2FA an
   const errors = collectPageErrors(page);
   const used = new Set<number>();
 
-  // Before setup, the sign-in page points to the setup link.
+  // Before setup, the front door's staff link leads to a sign-in page that points to the setup link.
   await page.goto('/');
+  await page.getByRole('link', { name: 'Staff of member organisations: sign in' }).click();
   await page.getByRole('heading', { name: 'Sign in' }).waitFor();
   await page.getByText('Tulay is not set up yet').waitFor();
   await expectAccessible(page, 'sign-in before setup');
 
   await setUpFirstAdministrator(page, tulay.setupLink, used);
-  await expect.poll(() => new URL(page.url()).pathname).toBe('/');
+  await expect.poll(() => new URL(page.url()).pathname).toBe('/home');
   await page.getByText(ADMIN.organisation).first().waitFor();
+  // The setup checklist: the organisation set up is the default intake, with nobody on its desk yet.
+  const checklist = page.getByRole('list', { name: 'Setup checklist' });
+  await checklist.getByRole('heading', { name: 'Intake desk' }).waitFor();
+  await checklist.getByText(`Requests no desk covers go to ${ADMIN.organisation}, but nobody`).waitFor();
+  for (const name of ['Mail', 'Case keys', 'Backups'])
+    await checklist.getByRole('heading', { name }).waitFor();
+  await checklist.getByRole('link', { name: 'Open Intake desk' }).click();
+  await page.getByRole('heading', { name: 'Where Get-help requests go' }).waitFor();
+  await page
+    .getByText(`Requests for a country without an intake desk go to ${ADMIN.organisation}.`)
+    .waitFor();
+  await page.getByRole('form', { name: 'Change the default intake' }).waitFor();
+  await expectAccessible(page, 'case supervisors with intake routing');
+  await page.goto('/home');
+  await page.getByRole('heading', { name: `Welcome, ${ADMIN.name}` }).waitFor();
   await expectAccessible(page, 'home');
   await snapshot(page, 'home-phone-en');
 
@@ -61,7 +77,7 @@ test('the first administrator sets up Tulay from the printed link, enrols 2FA an
   await snapshot(page, 'account-phone-en');
 
   await page.setViewportSize(DESKTOP);
-  await page.goto('/');
+  await page.goto('/home');
   await page.getByRole('heading', { name: `Welcome, ${ADMIN.name}` }).waitFor();
   await snapshot(page, 'home-desktop-en');
   await page.goto('/users');

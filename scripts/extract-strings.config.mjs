@@ -37,6 +37,8 @@ export default {
     'src/server/platform/http/problem.ts',
     'src/server/platform/http/errors.ts',
     'src/server/modules/search/html-layout.ts',
+    'src/server/modules/frontdoor/pages.ts',
+    'src/server/modules/frontdoor/links.ts',
   ],
   sourceLocale: 'en',
 };

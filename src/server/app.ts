@@ -25,6 +25,7 @@ import { directoryPages } from './modules/directory/pages.ts';
 import { directoryRoutes } from './modules/directory/routes.ts';
 import { eventPages } from './modules/events/pages.ts';
 import { eventRoutes } from './modules/events/routes.ts';
+import { frontDoorPages } from './modules/frontdoor/pages.ts';
 import { geographyRoutes } from './modules/geography/routes.ts';
 import { internshipPages } from './modules/internships/pages.ts';
 import { internshipRoutes } from './modules/internships/routes.ts';
@@ -34,6 +35,7 @@ import { practiceRoutes } from './modules/practices/routes.ts';
 import { programmesModule } from './modules/programmes/plugin.ts';
 import { knowledgePages } from './modules/search/pages.ts';
 import { searchRoutes } from './modules/search/routes.ts';
+import { setupRoutes } from './modules/setup/routes.ts';
 import { statisticsPages } from './modules/statistics/pages.ts';
 import { statisticsRoutes } from './modules/statistics/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
@@ -44,6 +46,7 @@ import { auditRoutes } from './platform/audit/routes.ts';
 import { authRoutes } from './platform/auth/routes.ts';
 import { registerSessionResolver } from './platform/auth/session-cookie.ts';
 import { WorkPool } from './platform/files/work-pool.ts';
+import { registerPublicCompression } from './platform/http/compress.ts';
 import { clientErrorHandler, registerErrorHandling, sendProblem, toProblem } from './platform/http/errors.ts';
 import { problems } from './platform/http/problem.ts';
 import { registerSecurity } from './platform/http/security.ts';
@@ -117,6 +120,7 @@ export async function buildApp({ config, database, webRoot }: AppOptions): Promi
     },
   });
   await registerSecurity(app);
+  registerPublicCompression(app);
   registerSessionResolver(app);
   registerRouteAccess(app, declared);
   registerAuditHook(app);
@@ -151,6 +155,7 @@ export async function buildApp({ config, database, webRoot }: AppOptions): Promi
       await api.register(outboxRoutes);
       await api.register(agreementRoutes);
       await api.register(internshipRoutes);
+      await api.register(setupRoutes);
       api.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
         app.swagger(),
       );
@@ -166,15 +171,29 @@ export async function buildApp({ config, database, webRoot }: AppOptions): Promi
   await app.register(agreementPages);
   await app.register(internshipPages);
   await app.register(eventPages);
+  await app.register(frontDoorPages);
   const root = webRoot ?? defaultWebRoot;
   await app.register(getHelpPages, { webRoot: root });
   if (existsSync(root)) await registerWeb(app, root);
   return app;
 }
 
-/** Serves the built web app; any other page path gets index.html so the client router takes over. */
+/**
+ * Serves the built web app; any other page path gets index.html so the client router takes over.
+ * Files under assets/ carry a content hash in their names: cached for a year and never revalidated.
+ * index.html names the current hashes, so it is revalidated on every visit. The build writes .br
+ * and .gz beside each asset (platform/http/precompress.ts); the smallest one accepted is sent.
+ */
 async function registerWeb(app: FastifyInstance, root: string) {
-  await app.register(fastifyStatic, { root, wildcard: false, index: false, serve: false });
+  // cacheControl off: @fastify/static would otherwise overwrite ours with `max-age=0`.
+  await app.register(fastifyStatic, {
+    root,
+    wildcard: false,
+    index: false,
+    serve: false,
+    preCompressed: true,
+    cacheControl: false,
+  });
   app.get('/assets/*', { config: { access: 'public' }, schema: { hide: true } }, (request, reply) => {
     const path = (request.params as { '*': string })['*'];
     return reply.header('cache-control', 'public, max-age=31536000, immutable').sendFile(`assets/${path}`);
@@ -184,6 +203,6 @@ async function registerWeb(app: FastifyInstance, root: string) {
   );
   app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, (request, reply) => {
     if (request.url.startsWith('/api/')) throw problems.notFound('route');
-    return reply.header('cache-control', 'no-store').sendFile('index.html');
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
   });
 }

@@ -6,6 +6,7 @@ import { serveAdminSocket } from './db/admin-socket.ts';
 import { type Database, openDatabase, STARTUP_STATEMENT_BUDGET_MS } from './db/client.ts';
 import { runMigrations } from './db/migrate.ts';
 import { loadDemoData } from './demo/seed.ts';
+import { ensureDefaultIntake } from './modules/cases/intake-routing.ts';
 import { ensureRoleDefaults } from './platform/auth/bootstrap.ts';
 import { ensureSetupLink } from './platform/auth/onboarding-service.ts';
 import { deliverPending } from './platform/mail/outbox.ts';
@@ -31,6 +32,8 @@ export async function prepareDatabase(config: Config): Promise<{ database: Datab
       await runMigrations(slow);
       await ensureRoleDefaults(slow.db);
       if (config.DEMO_DATA) await loadDemoData(slow);
+      // A fresh install receives Get-help requests from its first minute (issue 15).
+      await ensureDefaultIntake(slow.db);
     });
   } catch (error) {
     await database.close().catch(() => {}); // releases the data directory's lock

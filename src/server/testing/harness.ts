@@ -17,13 +17,13 @@ export interface TestApp {
 
 /** Builds the real application on a fresh database; call `close()` in afterAll. */
 export async function createTestApp(
-  options: { demo?: boolean; config?: Partial<Config>; applicationOwner?: boolean } = {},
+  options: { demo?: boolean; config?: Partial<Config>; applicationOwner?: boolean; webRoot?: string } = {},
 ): Promise<TestApp> {
   const { database, drop } = await createTestDatabase({ applicationOwner: options.applicationOwner });
   await ensureRoleDefaults(database.db);
   if (options.demo) await loadDemoData(database);
   const config = loadConfig({ LOG_LEVEL: 'silent', DEMO_DATA: 'false' } as NodeJS.ProcessEnv, options.config);
-  const app = await buildApp({ config, database, webRoot: '/nonexistent' });
+  const app = await buildApp({ config, database, webRoot: options.webRoot ?? '/nonexistent' });
   await app.ready();
   return {
     app,

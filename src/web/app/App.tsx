@@ -1,34 +1,55 @@
 import { Button, Center, Loader, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { EnrolmentOnly } from '../modules/auth/EnrolmentOnly.tsx';
-import { ForgotPasswordPage } from '../modules/auth/ForgotPasswordPage.tsx';
-import { InvitationPage } from '../modules/auth/InvitationPage.tsx';
-import { ResetPasswordPage } from '../modules/auth/ResetPasswordPage.tsx';
-import { SetupPage } from '../modules/auth/SetupPage.tsx';
-import { SignInPage } from '../modules/auth/SignInPage.tsx';
 import { ProblemAlert } from '../ui/ProblemAlert.tsx';
 import { capabilities } from './capabilities.ts';
+import { STAFF_HOME } from './capability.ts';
 import { useSwitchLanguage } from './language.ts';
+import { lazyPage } from './lazy.ts';
 import { NotFound } from './NotFound.tsx';
 import { Shell } from './Shell.tsx';
 import { forgetAccountData, useMe, useSessionWatch } from './session.ts';
+
+const ForgotPasswordPage = lazyPage(
+  () => import('../modules/auth/ForgotPasswordPage.tsx'),
+  'ForgotPasswordPage',
+);
+const InvitationPage = lazyPage(() => import('../modules/auth/InvitationPage.tsx'), 'InvitationPage');
+const ResetPasswordPage = lazyPage(
+  () => import('../modules/auth/ResetPasswordPage.tsx'),
+  'ResetPasswordPage',
+);
+const SetupPage = lazyPage(() => import('../modules/auth/SetupPage.tsx'), 'SetupPage');
+const SignInPage = lazyPage(() => import('../modules/auth/SignInPage.tsx'), 'SignInPage');
 
 /** Top-level routes: the pages used before signing in, then everything behind a session. */
 export function App() {
   useSessionWatch();
   useAccountLanguage();
   return (
-    <Routes>
-      <Route path="/setup" element={<SetupPage />} />
-      <Route path="/invitation" element={<InvitationPage />} />
-      <Route path="/forgot-password" element={<ForgotPasswordPage />} />
-      <Route path="/reset-password" element={<ResetPasswordPage />} />
-      <Route path="/sign-in" element={<SignInPage />} />
-      <Route path="*" element={<SignedIn />} />
-    </Routes>
+    <Suspense fallback={<PageLoading />}>
+      <Routes>
+        <Route path="/setup" element={<SetupPage />} />
+        <Route path="/invitation" element={<InvitationPage />} />
+        <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+        <Route path="/reset-password" element={<ResetPasswordPage />} />
+        <Route path="/sign-in" element={<SignInPage />} />
+        <Route path="*" element={<SignedIn />} />
+      </Routes>
+    </Suspense>
+  );
+}
+
+/** Shown while a page's chunk loads (modules are split: see lazy.ts). */
+function PageLoading() {
+  const { t } = useTranslation();
+  return (
+    <Center mih="50dvh">
+      <Loader aria-label={t('Loading')} />
+    </Center>
   );
 }
 
@@ -76,7 +97,7 @@ function SignedIn() {
   if (!me.data) {
     // The fragment is kept too: an emailed enrolment link opened before signing in still works after it.
     const from =
-      location.pathname === '/' ? undefined : `${location.pathname}${location.search}${location.hash}`;
+      location.pathname === STAFF_HOME ? undefined : `${location.pathname}${location.search}${location.hash}`;
     return <Navigate to="/sign-in" replace state={from ? { from } : undefined} />;
   }
   // Until two-factor enrolment is done, the server answers nothing else: show only that.
@@ -85,23 +106,23 @@ function SignedIn() {
   const allowed = capabilities.filter((c) => c.visible(me.data!.abilities));
   return (
     <Shell me={me.data} nav={allowed.filter((c) => !c.hideFromNav)}>
-      <Routes>
-        {allowed.map((c) =>
-          c.path === '/' ? (
-            <Route key={c.id} index element={c.element} />
-          ) : (
+      <Suspense fallback={<PageLoading />}>
+        <Routes>
+          {/* `/` is the public front door, served by the server; inside the app it means the staff home. */}
+          <Route index element={<Navigate to={STAFF_HOME} replace />} />
+          {allowed.map((c) => (
             <Route key={c.id} path={`${c.path.replace(/^\//, '')}/*`} element={c.element} />
-          ),
-        )}
-        <Route
-          path="*"
-          element={
-            <NotFound>
-              <Text>{t('This page does not exist, or you may not open it.')}</Text>
-            </NotFound>
-          }
-        />
-      </Routes>
+          ))}
+          <Route
+            path="*"
+            element={
+              <NotFound>
+                <Text>{t('This page does not exist, or you may not open it.')}</Text>
+              </NotFound>
+            }
+          />
+        </Routes>
+      </Suspense>
     </Shell>
   );
 }

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { LogoMark, UserIcon } from '../ui/icons.tsx';
 import { LanguageMenu } from '../ui/LanguageMenu.tsx';
-import type { Capability } from './capability.ts';
+import { type Capability, STAFF_HOME } from './capability.ts';
 import { type Me, useSignOut } from './session.ts';
 
 function initials(name: string): string {
@@ -25,8 +25,8 @@ export function Shell({ me, nav, children }: { me: Me; nav: readonly Capability[
   const navigate = useNavigate();
   const signOut = useSignOut();
   const isActive = (path: string) =>
-    path === '/'
-      ? location.pathname === '/'
+    path === STAFF_HOME
+      ? location.pathname === STAFF_HOME
       : location.pathname === path || location.pathname.startsWith(`${path}/`);
 
   return (
@@ -50,7 +50,13 @@ export function Shell({ me, nav, children }: { me: Me; nav: readonly Capability[
               aria-expanded={opened}
               aria-controls="main-navigation"
             />
-            <Anchor component={Link} to="/" underline="never" c="inherit" aria-label={t('Tulay home')}>
+            <Anchor
+              component={Link}
+              to={STAFF_HOME}
+              underline="never"
+              c="inherit"
+              aria-label={t('Tulay home')}
+            >
               <Group gap="xs" wrap="nowrap">
                 <LogoMark />
                 <Text fw={700} fz="lg" visibleFrom="xs">

@@ -21,3 +21,9 @@ export interface Capability {
 
 /** Marks English text for the string extractor without translating it yet. */
 export const msg = (s: string) => s;
+
+/**
+ * The staff app's home. `/` is the public front door (a server page); every other staff path keeps
+ * its address, so deep links (`/cases/…`, `/sign-in`, emailed links) still work.
+ */
+export const STAFF_HOME = '/home';

@@ -1,7 +1,6 @@
 import { Anchor, Box, Container, Group, Paper, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { LogoMark } from './icons.tsx';
 import { LanguageMenu } from './LanguageMenu.tsx';
 
@@ -12,7 +11,7 @@ export function PublicLayout({ children, width = 440 }: { children: ReactNode; w
     <Box mih="100dvh" bg="gray.0" style={{ display: 'flex', flexDirection: 'column' }}>
       <Box component="header" px="md" py="sm">
         <Group justify="space-between" wrap="nowrap">
-          <Anchor component={Link} to="/" underline="never" c="inherit" aria-label={t('Tulay home')}>
+          <Anchor href="/" underline="never" c="inherit" aria-label={t('Tulay home')}>
             <Group gap="xs" wrap="nowrap">
               <LogoMark />
               <Text fw={700} fz="lg">

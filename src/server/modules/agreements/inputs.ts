@@ -28,7 +28,7 @@ const url = z
   .trim()
   .max(2000)
   .refine((u) => /^https?:\/\//i.test(u) && URL.canParse(u), 'An http(s) address');
-const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,119}$/, 'Lower-case letters, digits and dashes');
+const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,119}$/, 'Lowercase letters, digits and dashes');
 
 export const agreementFields = {
   title: line(300),

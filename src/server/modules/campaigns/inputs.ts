@@ -16,13 +16,13 @@ export const stageCode = z
   .trim()
   .min(1)
   .max(64)
-  .regex(/^[a-z0-9][a-z0-9_]*$/, 'Lower-case letters, digits and _');
+  .regex(/^[a-z0-9][a-z0-9_]*$/, 'Lowercase letters, digits and _');
 export const countryCode = z.string().regex(/^[A-Z]{2}$/, 'An ISO 3166-1 alpha-2 code');
 export const slug = z
   .string()
   .min(1)
   .max(80)
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Lower-case letters, digits and hyphens');
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Lowercase letters, digits and hyphens');
 export const httpUrl = z
   .string()
   .trim()

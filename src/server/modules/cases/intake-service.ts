@@ -13,11 +13,11 @@ import { sealCaseText, searchKeyOf } from './case-text.ts';
 import { decryptField, encryptField, newDataKey } from './crypto.ts';
 import { ANOTHER_COUNTRY } from './get-help-destinations.ts';
 import { checkSolution, issueChallenge } from './intake-pow.ts';
+import { routeIntake } from './intake-routing.ts';
 import { derivedSecret, keyringOf, unwrapWith, wrapWithActive } from './keys.ts';
 import * as repo from './repository.ts';
 import * as children from './repository-children.ts';
 import * as intakeRepo from './repository-intake.ts';
-import { intakeOrganisation } from './repository-supervisors.ts';
 import { withIntakeCase } from './rls.ts';
 
 // Problem titles are wrapped in `msg` so the string extractor puts them in the catalogs.
@@ -89,12 +89,11 @@ export async function submitIntake(ctx: Ctx, input: IntakeInput) {
       msg('The anti-abuse check failed. Reload the form and try again.'),
     );
   }
-  // "Another country" is a request like any other, with no destination on record.
+  // "Another country" is a request like any other, with no destination on record. Never refused
+  // for want of routing: no desk for the destination means the default intake.
   const another = input.destinationCountry === ANOTHER_COUNTRY;
   const destinationCountry = (another ? undefined : input.destinationCountry) ?? null;
-  const organisationId = await intakeOrganisation(ctx.database.db, destinationCountry);
-  if (!organisationId)
-    throw new Problem(503, 'intake_unavailable', msg('No organisation is receiving requests right now.'));
+  const organisationId = await routeIntake(ctx.database.db, destinationCountry);
   const id = randomUUID();
   const reference = newIntakeReference();
   const secret = newSecret();

@@ -1,4 +1,4 @@
-import { isAdministratorRole } from '../../../shared/roles.ts';
+import { isAdministratorRole, isNetworkAdministratorRole } from '../../../shared/roles.ts';
 import type { UserActor } from '../../platform/access/actor.ts';
 import { definePolicy } from '../../platform/access/policy.ts';
 
@@ -81,4 +81,10 @@ export const caseSupervisorPolicy = definePolicy<SupervisorGrantRecord>('caseSup
 /** Anonymised, suppressed statistics: every staff role, never the identities behind them. */
 export const caseStatisticsPolicy = definePolicy('caseStatistics', {
   read: (a) => a.role !== 'viewer',
+});
+
+/** Where Get-help requests go: seen by those who name intake desks, changed network-wide by network administrators. */
+export const intakeRoutingPolicy = definePolicy('intakeRouting', {
+  read: manages,
+  update: (a) => isNetworkAdministratorRole(a.role),
 });

@@ -1,7 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { users } from '../../platform/auth/schema.ts';
-import { organisations } from '../directory/schema.ts';
 import { caseSupervisors } from './schema.ts';
 
 // Case supervisors are not case data: the table has no row-level security and is managed as owner.
@@ -51,22 +50,4 @@ export async function findUserForGrant(tx: Tx, id: string) {
     .from(users)
     .where(eq(users.id, id));
   return row;
-}
-
-/**
- * The organisation a Get-help request goes to: one with an intake desk in the destination country,
- * else the earliest intake desk anywhere. Undefined when nobody receives intake.
- */
-export async function intakeOrganisation(
-  tx: Tx,
-  destinationCountry: string | null,
-): Promise<string | undefined> {
-  const rows = await tx
-    .select({ organisationId: caseSupervisors.organisationId, country: organisations.countryCode })
-    .from(caseSupervisors)
-    .innerJoin(organisations, eq(organisations.id, caseSupervisors.organisationId))
-    .where(eq(caseSupervisors.receivesIntake, true))
-    .orderBy(asc(caseSupervisors.createdAt));
-  return (rows.find((r) => destinationCountry && r.country === destinationCountry) ?? rows[0])
-    ?.organisationId;
 }

@@ -7,6 +7,7 @@ import { caseFileRoutes } from './files-routes.ts';
 import { intakeRoutes } from './intake-routes.ts';
 import { scheduleCaseJobs } from './retention.ts';
 import { caseWorkRoutes } from './routes-work.ts';
+import { routingRoutes } from './routing-routes.ts';
 import * as schemas from './schemas.ts';
 import * as cases from './service-cases.ts';
 import * as supervisors from './service-supervisors.ts';
@@ -25,6 +26,7 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
     reply.header('cache-control', 'no-store');
   });
   await app.register(intakeRoutes);
+  await app.register(routingRoutes);
   await app.register(caseFileRoutes);
   await app.register(caseWorkRoutes);
   scheduleCaseJobs(app);

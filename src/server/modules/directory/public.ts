@@ -80,3 +80,12 @@ export async function getPublicOrganisation(ctx: Ctx, id: string) {
     ),
   };
 }
+
+/** The public directory's pages for the sitemap: the list and every published organisation. */
+export async function sitemapEntries(ctx: Ctx) {
+  const rows = await repo.publishedOrganisationStamps(ctx.database.db, 49_000);
+  return [
+    { path: '/directory/public' },
+    ...rows.map((r) => ({ path: `/directory/public/${r.id}`, lastmod: r.updatedAt })),
+  ];
+}

@@ -396,3 +396,13 @@ export async function moveMemberships(tx: Tx, fromId: string, toId: string) {
       and a.start_date is not distinct from b.start_date and a.end_date is not distinct from b.end_date
       and (a.parent_id = ${toId} or a.organisation_id = ${toId})`);
 }
+
+/** Published, unmerged organisations with when they changed: the directory's sitemap entries. */
+export async function publishedOrganisationStamps(tx: Tx, limit: number) {
+  return tx
+    .select({ id: organisations.id, updatedAt: organisations.updatedAt })
+    .from(organisations)
+    .where(and(eq(organisations.published, true), isNull(organisations.mergedIntoId)))
+    .orderBy(asc(organisations.name))
+    .limit(limit);
+}

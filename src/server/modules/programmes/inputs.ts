@@ -25,7 +25,7 @@ export const slug = z
   .trim()
   .min(2)
   .max(80)
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Lower-case letters, digits and single dashes');
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Lowercase letters, digits and single dashes');
 
 const person = z.strictObject({
   personId: uuid,

@@ -1,4 +1,5 @@
 import type { Ctx } from '../../platform/http/context.ts';
+import type { SitemapEntry } from '../../platform/sitemap/registry.ts';
 import { latestPublic, publicRecords } from './repository.ts';
 import { recordUrl } from './service.ts';
 
@@ -12,18 +13,14 @@ const xml = (s: unknown) =>
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
 const iso = (d: Date | string) => new Date(d).toISOString();
 
-/** sitemap.xml: the search page and every public record (the protocol allows 50,000 URLs per file). */
-export async function sitemap(ctx: Ctx): Promise<string> {
+/** The search page and every public record, for the sitemap (the registry caps the total). */
+export async function sitemapEntries(ctx: Ctx): Promise<SitemapEntry[]> {
   const base = ctx.config.publicUrl;
   const rows = await publicRecords(ctx.database.db, 49_000);
-  const urls = [
-    `<url><loc>${xml(`${base}/search`)}</loc></url>`,
-    ...rows.map(
-      (r) =>
-        `<url><loc>${xml(recordUrl(base, r.kind, r.record_id))}</loc><lastmod>${iso(r.updated_at)}</lastmod></url>`,
-    ),
+  return [
+    { path: '/search' },
+    ...rows.map((r) => ({ path: recordUrl(base, r.kind, r.record_id), lastmod: r.updated_at })),
   ];
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`;
 }
 
 /** An Atom feed of the newest public publications. */

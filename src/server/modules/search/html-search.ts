@@ -4,6 +4,14 @@ import { queryString, type SearchQuery } from './params.ts';
 import type { FacetName } from './repository.ts';
 import type { search } from './service.ts';
 
+// On a phone the filters fold into one "Filters" line so the first result shows without
+// scrolling; from 800 px they stand open beside the results (::details-content shows a closed
+// <details>' content; a browser without it keeps the fold, which still works).
+const FILTERS_STYLE = `<style>
+details.filters>summary{cursor:pointer;padding:10px 12px;border:1px solid #666;border-radius:6px;background:#fff;font-weight:600}
+@media(min-width:800px){details.filters>summary{display:none}details.filters::details-content{content-visibility:visible;display:contents}}
+</style>`;
+
 type Result = Awaited<ReturnType<typeof search>>;
 
 const msg = (s: string) => s;
@@ -76,8 +84,11 @@ ${Object.entries(state)
   .join('')}
 <button type="submit">${esc(t('Search'))}</button>
 </form>
+${FILTERS_STYLE}
 <div class="layout">
+<details class="filters"><summary>${esc(t('Filters'))}</summary>
 <nav class="facets" aria-label="${esc(t('Filters'))}">${facets || `<p>${esc(t('No filters'))}</p>`}</nav>
+</details>
 <section aria-labelledby="results-heading">
 <h2 id="results-heading">${esc(t('{{count}} results', { count: result.total }))}</h2>
 ${exportLinks}

@@ -6,7 +6,7 @@ import { Problem } from '../../platform/http/problem.ts';
 import { translate } from '../../platform/i18n/translate.ts';
 import { getPublication } from '../library/service.ts';
 import { getPractice } from '../practices/service.ts';
-import { publicationsFeed, sitemap } from './feeds.ts';
+import { publicationsFeed } from './feeds.ts';
 import { esc, page } from './html-layout.ts';
 import { renderPractice, renderPublication } from './html-records.ts';
 import { renderSearch } from './html-search.ts';
@@ -103,10 +103,6 @@ export const knowledgePages: FastifyPluginAsyncZod = async (app) => {
         }),
       );
     },
-  );
-
-  app.get('/sitemap.xml', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) =>
-    reply.type('application/xml; charset=utf-8').send(await sitemap(contextOf(request))),
   );
 
   app.get(

@@ -35,7 +35,7 @@ export const datasetFields = {
 };
 
 export const datasetCreate = z.strictObject({
-  code: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, 'Lower-case letters, digits, - and _'),
+  code: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, 'Lowercase letters, digits, - and _'),
   ...datasetFields,
 });
 

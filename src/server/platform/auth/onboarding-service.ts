@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Config } from '../../config.ts';
 import type { Database, Tx } from '../../db/client.ts';
+import { organisationForSetup } from '../../modules/cases/intake-routing.ts';
 import { organisations } from '../../modules/directory/schema.ts';
 import type { Ctx } from '../http/context.ts';
 import { Problem, problems } from '../http/problem.ts';
@@ -62,7 +63,11 @@ export async function completeSetup(ctx: Ctx, input: SetupInput) {
     if ((await repo.countUsers(tx)) > 0) throw linkInvalid();
     const token = await repo.findUsableToken(tx, 'setup', sha256(input.token));
     if (!token || !(await repo.consumeToken(tx, token.id))) throw linkInvalid();
-    const organisationId = await findOrCreateOrganisation(tx, input.organisationName);
+    const organisationId = await organisationForSetup(
+      tx,
+      input.organisationName,
+      await findOrganisation(tx, input.organisationName),
+    );
     const user = await repo.insertUser(tx, {
       organisationId,
       email: input.email,
@@ -76,7 +81,7 @@ export async function completeSetup(ctx: Ctx, input: SetupInput) {
   });
 }
 
-async function findOrCreateOrganisation(tx: Tx, name: string): Promise<string> {
+async function findOrganisation(tx: Tx, name: string): Promise<string | undefined> {
   const [existing] = await tx
     .select({ id: organisations.id })
     .from(organisations)
@@ -84,9 +89,7 @@ async function findOrCreateOrganisation(tx: Tx, name: string): Promise<string> {
       sql`lower(${organisations.name}) = lower(${name}) or lower(${organisations.acronym}) = lower(${name})`,
     )
     .limit(1);
-  if (existing) return existing.id;
-  const [created] = await tx.insert(organisations).values({ name }).returning({ id: organisations.id });
-  return created!.id;
+  return existing?.id;
 }
 
 export interface InvitationInput {

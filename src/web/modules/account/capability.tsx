@@ -1,7 +1,9 @@
 import { Route, Routes } from 'react-router';
 import { type Capability, msg } from '../../app/capability.ts';
-import { AccountPage } from './AccountPage.tsx';
-import { TwoFactorPage } from './TwoFactorPage.tsx';
+import { lazyPage } from '../../app/lazy.ts';
+
+const AccountPage = lazyPage(() => import('./AccountPage.tsx'), 'AccountPage');
+const TwoFactorPage = lazyPage(() => import('./TwoFactorPage.tsx'), 'TwoFactorPage');
 
 export const accountCapability: Capability = {
   id: 'account',

@@ -1,6 +1,8 @@
 import { type Capability, msg } from '../../app/capability.ts';
+import { lazyPage } from '../../app/lazy.ts';
 import { can } from '../../app/session.ts';
-import { AgreementsPage } from './AgreementsPage.tsx';
+
+const AgreementsPage = lazyPage(() => import('./AgreementsPage.tsx'), 'AgreementsPage');
 
 export const agreementsCapability: Capability = {
   id: 'agreements',

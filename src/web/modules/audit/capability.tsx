@@ -1,6 +1,8 @@
 import { type Capability, msg } from '../../app/capability.ts';
+import { lazyPage } from '../../app/lazy.ts';
 import { can } from '../../app/session.ts';
-import { AuditPage } from './AuditPage.tsx';
+
+const AuditPage = lazyPage(() => import('./AuditPage.tsx'), 'AuditPage');
 
 export const auditCapability: Capability = {
   id: 'audit',

@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { STAFF_HOME } from '../../app/capability.ts';
 import { ME_KEY, type Me, useSignOut } from '../../app/session.ts';
 import { PublicLayout } from '../../ui/PublicLayout.tsx';
 import { EnrolmentLinkStep } from './EnrolmentLinkStep.tsx';
@@ -39,7 +40,7 @@ export function EnrolmentOnly({ me }: { me: Me }) {
           <TotpEnrolment
             onDone={async () => {
               await client.invalidateQueries({ queryKey: ME_KEY });
-              navigate('/', { replace: true });
+              navigate(STAFF_HOME, { replace: true });
             }}
           />
         )}

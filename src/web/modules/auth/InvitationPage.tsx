@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Role } from '../../../shared/roles.ts';
 import { post } from '../../app/api.ts';
+import { STAFF_HOME } from '../../app/capability.ts';
 import { ME_KEY } from '../../app/session.ts';
 import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
 import { PublicLayout } from '../../ui/PublicLayout.tsx';
@@ -35,7 +36,7 @@ export function InvitationPage() {
     mutationFn: () => post('/invitations/accept', { token, name, password, locale: i18n.language }),
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: ME_KEY });
-      navigate('/', { replace: true });
+      navigate(STAFF_HOME, { replace: true });
     },
   });
 

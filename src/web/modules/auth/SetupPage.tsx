@@ -4,6 +4,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { api, post } from '../../app/api.ts';
+import { STAFF_HOME } from '../../app/capability.ts';
 import { ME_KEY } from '../../app/session.ts';
 import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
 import { PublicLayout } from '../../ui/PublicLayout.tsx';
@@ -28,7 +29,7 @@ export function SetupPage() {
     onSuccess: async () => {
       client.setQueryData(['setup'], { data: { needed: false } });
       await client.invalidateQueries({ queryKey: ME_KEY });
-      navigate('/', { replace: true });
+      navigate(STAFF_HOME, { replace: true });
     },
   });
 

@@ -4,6 +4,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { api, post } from '../../app/api.ts';
+import { STAFF_HOME } from '../../app/capability.ts';
 import { ME_KEY, useMe } from '../../app/session.ts';
 import { PasswordField } from '../../ui/PasswordField.tsx';
 import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
@@ -18,7 +19,7 @@ export function SignInPage() {
   const location = useLocation();
   const navigate = useNavigate();
   const client = useQueryClient();
-  const from = (location.state as { from?: string } | null)?.from ?? '/';
+  const from = (location.state as { from?: string } | null)?.from ?? STAFF_HOME;
   const [step, setStep] = useState<'password' | 'code'>('password');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');

@@ -100,7 +100,7 @@ export function CampaignForm({ campaign, onDone }: { campaign?: Campaign; onDone
         <TextInput label={t('Name')} required value={name} onChange={(e) => setName(e.currentTarget.value)} />
         <TextInput
           label={t('Address of the public page')}
-          description={t('Lower-case letters, digits and hyphens, e.g. c189-ratification')}
+          description={t('Lowercase letters, digits and hyphens, e.g. c189-ratification')}
           required
           value={slug}
           onChange={(e) => setSlug(e.currentTarget.value)}

@@ -1,7 +1,9 @@
 import { type Capability, msg } from '../../app/capability.ts';
+import { lazyPage } from '../../app/lazy.ts';
 import { can } from '../../app/session.ts';
 import { BASE } from './base.ts';
-import { CampaignsPage } from './CampaignsPage.tsx';
+
+const CampaignsPage = lazyPage(() => import('./CampaignsPage.tsx'), 'CampaignsPage');
 
 export const campaignsCapability: Capability = {
   id: 'campaigns',

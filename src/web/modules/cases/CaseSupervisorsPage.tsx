@@ -8,6 +8,7 @@ import { useMe } from '../../app/session.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { Panel, PanelForm, PlainList } from '../../ui/Panel.tsx';
 import type { UserRow } from '../users/types.ts';
+import { IntakeRoutingPanel, intakeRoutingKey } from './IntakeRoutingPanel.tsx';
 
 interface Supervisor {
   userId: string;
@@ -34,7 +35,10 @@ export function CaseSupervisorsPage() {
   });
   const revoke = useMutation({
     mutationFn: (userId: string) => del(`/case-supervisors/${userId}`),
-    onSettled: () => client.invalidateQueries({ queryKey: key }),
+    onSettled: () => {
+      void client.invalidateQueries({ queryKey: key });
+      void client.invalidateQueries({ queryKey: intakeRoutingKey });
+    },
   });
   return (
     <Stack>
@@ -80,10 +84,14 @@ export function CaseSupervisorsPage() {
           <GrantForm
             organisationId={me.data.organisation.id}
             current={(supervisors.data ?? []).map((s) => s.userId)}
-            onDone={() => client.invalidateQueries({ queryKey: key })}
+            onDone={() => {
+              void client.invalidateQueries({ queryKey: key });
+              void client.invalidateQueries({ queryKey: intakeRoutingKey });
+            }}
           />
         )}
       </Panel>
+      <IntakeRoutingPanel />
     </Stack>
   );
 }

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Paper, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -56,7 +56,42 @@ export function CasesPage() {
       <ProblemAlert error={list.error} />
       {list.data && list.data.data.length === 0 && <Text c="dimmed">{t('No cases.')}</Text>}
       {list.data && list.data.data.length > 0 && (
-        <Table.ScrollContainer minWidth={480}>
+        // On a phone, one card per case: a four-column table would clip its status and dates.
+        <Stack
+          component="ul"
+          gap="xs"
+          hiddenFrom="sm"
+          p={0}
+          m={0}
+          style={{ listStyle: 'none' }}
+          aria-label={t('Cases')}
+        >
+          {list.data.data.map((c) => (
+            <Paper component="li" key={c.id} withBorder p="sm">
+              <Anchor component={Link} to={`/cases/${c.id}`} fw={600}>
+                {c.title ?? c.reference}
+              </Anchor>
+              <Text size="xs" c="dimmed" dir="ltr" ta="start">
+                {c.reference}
+              </Text>
+              <Group gap="xs" mt={4} wrap="wrap">
+                <Badge variant="light" style={{ maxWidth: '100%' }}>
+                  {t(STATUS_LABELS[c.status] ?? c.status)}
+                </Badge>
+                <Text
+                  size="sm"
+                  dir="ltr"
+                >{`${c.originCountry ?? '?'} → ${c.destinationCountry ?? '?'}`}</Text>
+                <Text size="sm" c="dimmed">
+                  {format.dateTime(c.updatedAt)}
+                </Text>
+              </Group>
+            </Paper>
+          ))}
+        </Stack>
+      )}
+      {list.data && list.data.data.length > 0 && (
+        <Table.ScrollContainer minWidth={480} visibleFrom="sm">
           <Table striped>
             <Table.Thead>
               <Table.Tr>

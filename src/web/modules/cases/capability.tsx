@@ -1,11 +1,13 @@
 import { Route, Routes } from 'react-router';
 import { type Capability, msg } from '../../app/capability.ts';
+import { lazyPage } from '../../app/lazy.ts';
 import { can } from '../../app/session.ts';
-import { CaseDetailPage } from './CaseDetailPage.tsx';
-import { CaseStatisticsPage } from './CaseStatisticsPage.tsx';
-import { CaseSupervisorsPage } from './CaseSupervisorsPage.tsx';
-import { CasesPage } from './CasesPage.tsx';
-import { NewCasePage } from './NewCasePage.tsx';
+
+const CaseDetailPage = lazyPage(() => import('./CaseDetailPage.tsx'), 'CaseDetailPage');
+const CaseStatisticsPage = lazyPage(() => import('./CaseStatisticsPage.tsx'), 'CaseStatisticsPage');
+const CaseSupervisorsPage = lazyPage(() => import('./CaseSupervisorsPage.tsx'), 'CaseSupervisorsPage');
+const CasesPage = lazyPage(() => import('./CasesPage.tsx'), 'CasesPage');
+const NewCasePage = lazyPage(() => import('./NewCasePage.tsx'), 'NewCasePage');
 
 function CaseRoutes() {
   return (

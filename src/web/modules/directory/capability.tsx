@@ -1,6 +1,8 @@
 import { type Capability, msg } from '../../app/capability.ts';
+import { lazyPage } from '../../app/lazy.ts';
 import { can } from '../../app/session.ts';
-import { DirectoryRoutes } from './DirectoryRoutes.tsx';
+
+const DirectoryRoutes = lazyPage(() => import('./DirectoryRoutes.tsx'), 'DirectoryRoutes');
 
 export const directoryCapability: Capability = {
   id: 'directory',

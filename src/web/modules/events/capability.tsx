@@ -1,6 +1,8 @@
 import { type Capability, msg } from '../../app/capability.ts';
+import { lazyPage } from '../../app/lazy.ts';
 import { can } from '../../app/session.ts';
-import { EventsPage } from './EventsPage.tsx';
+
+const EventsPage = lazyPage(() => import('./EventsPage.tsx'), 'EventsPage');
 
 export const eventsCapability: Capability = {
   id: 'events',

@@ -2,16 +2,20 @@ import { Badge, Card, Group, SimpleGrid, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { capabilities } from '../../app/capabilities.ts';
-import { useMe } from '../../app/session.ts';
+import { STAFF_HOME } from '../../app/capability.ts';
+import { can, useMe } from '../../app/session.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { roleLabels } from '../../ui/roles.ts';
+import { SetupChecklist } from './SetupChecklist.tsx';
 
 /** The landing page after signing in: who you are, and the areas you may open. */
 export function HomePage() {
   const { t } = useTranslation();
   const { data: me } = useMe();
   if (!me) return null;
-  const areas = capabilities.filter((c) => c.path !== '/' && !c.hideFromNav && c.visible(me.abilities));
+  const areas = capabilities.filter(
+    (c) => c.path !== STAFF_HOME && !c.hideFromNav && c.visible(me.abilities),
+  );
   return (
     <>
       <PageHeader title={t('Welcome, {{name}}', { name: me.name })} lead={me.organisation.name} />
@@ -21,7 +25,8 @@ export function HomePage() {
           {me.totpEnabled ? t('Two-factor authentication on') : t('Two-factor authentication off')}
         </Badge>
       </Group>
-      <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="md">
+      {can(me.abilities, 'setupChecklist', 'read') && <SetupChecklist />}
+      <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="md" mt="lg">
         {areas.map((c) => (
           <Card
             key={c.id}

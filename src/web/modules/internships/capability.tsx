@@ -1,6 +1,8 @@
 import { type Capability, msg } from '../../app/capability.ts';
+import { lazyPage } from '../../app/lazy.ts';
 import { can } from '../../app/session.ts';
-import { InternshipsPage } from './InternshipsPage.tsx';
+
+const InternshipsPage = lazyPage(() => import('./InternshipsPage.tsx'), 'InternshipsPage');
 
 export const internshipsCapability: Capability = {
   id: 'internships',

@@ -1,6 +1,8 @@
 import { type Capability, msg } from '../../app/capability.ts';
+import { lazyPage } from '../../app/lazy.ts';
 import { can } from '../../app/session.ts';
-import { LibraryPage } from './LibraryPage.tsx';
+
+const LibraryPage = lazyPage(() => import('./LibraryPage.tsx'), 'LibraryPage');
 
 export const libraryCapability: Capability = {
   id: 'library',

@@ -1,6 +1,8 @@
 import { type Capability, msg } from '../../app/capability.ts';
+import { lazyPage } from '../../app/lazy.ts';
 import { can } from '../../app/session.ts';
-import { OutboxPage } from './OutboxPage.tsx';
+
+const OutboxPage = lazyPage(() => import('./OutboxPage.tsx'), 'OutboxPage');
 
 export const outboxCapability: Capability = {
   id: 'outbox',

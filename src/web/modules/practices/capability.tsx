@@ -1,6 +1,8 @@
 import { type Capability, msg } from '../../app/capability.ts';
+import { lazyPage } from '../../app/lazy.ts';
 import { can } from '../../app/session.ts';
-import { PracticesPage } from './PracticesPage.tsx';
+
+const PracticesPage = lazyPage(() => import('./PracticesPage.tsx'), 'PracticesPage');
 
 export const practicesCapability: Capability = {
   id: 'practices',

@@ -151,7 +151,7 @@ export function ProgrammeForm({
         />
         <TextInput
           label={t('Web address (slug)')}
-          description={t('Lower-case letters, digits and dashes; made from the name when left empty.')}
+          description={t('Lowercase letters, digits and dashes; made from the name when left empty.')}
           value={slug}
           onChange={(e) => setSlug(e.currentTarget.value)}
         />

@@ -1,6 +1,8 @@
 import { type Capability, msg } from '../../app/capability.ts';
+import { lazyPage } from '../../app/lazy.ts';
 import { can } from '../../app/session.ts';
-import { ProgrammesPage } from './ProgrammesPage.tsx';
+
+const ProgrammesPage = lazyPage(() => import('./ProgrammesPage.tsx'), 'ProgrammesPage');
 
 // Staff screens live under /advocacy/programmes: /programmes is the server-rendered public page.
 export const programmesCapability: Capability = {

@@ -1,6 +1,8 @@
 import { type Capability, msg } from '../../app/capability.ts';
+import { lazyPage } from '../../app/lazy.ts';
 import { can } from '../../app/session.ts';
-import { StatisticsPage } from './StatisticsPage.tsx';
+
+const StatisticsPage = lazyPage(() => import('./StatisticsPage.tsx'), 'StatisticsPage');
 
 export const statisticsCapability: Capability = {
   id: 'statistics',

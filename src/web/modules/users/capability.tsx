@@ -1,6 +1,8 @@
 import { type Capability, msg } from '../../app/capability.ts';
+import { lazyPage } from '../../app/lazy.ts';
 import { can } from '../../app/session.ts';
-import { UsersPage } from './UsersPage.tsx';
+
+const UsersPage = lazyPage(() => import('./UsersPage.tsx'), 'UsersPage');
 
 export const usersCapability: Capability = {
   id: 'users',

@@ -1,8 +1,10 @@
 import { Route, Routes } from 'react-router';
 import { type Capability, msg } from '../../app/capability.ts';
+import { lazyPage } from '../../app/lazy.ts';
 import { can } from '../../app/session.ts';
-import { VocabulariesPage } from './VocabulariesPage.tsx';
-import { VocabularyPage } from './VocabularyPage.tsx';
+
+const VocabulariesPage = lazyPage(() => import('./VocabulariesPage.tsx'), 'VocabulariesPage');
+const VocabularyPage = lazyPage(() => import('./VocabularyPage.tsx'), 'VocabularyPage');
 
 function VocabularyRoutes() {
   return (
