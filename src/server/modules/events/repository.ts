@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, gte, ilike, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, ilike, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { users } from '../../platform/auth/schema.ts';
 import { memberships, organisations } from '../directory/schema.ts';
@@ -513,4 +513,19 @@ export async function listProgrammes(tx: Tx) {
     .select({ id: programmes.id, name: programmes.name })
     .from(programmes)
     .orderBy(asc(programmes.name));
+}
+
+/** A programme's public events, soonest first (private events stay with their organisation). */
+export function publicEventsOfProgramme(tx: Tx, programmeId: string) {
+  return tx
+    .select({
+      id: events.id,
+      slug: events.slug,
+      title: events.title,
+      titles: events.titles,
+      startsAt: events.startsAt,
+    })
+    .from(events)
+    .where(and(eq(events.programmeId, programmeId), eq(events.visibility, 'public')))
+    .orderBy(desc(events.startsAt));
 }

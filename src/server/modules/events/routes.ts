@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { boundedDate, idParams, labelMap, line, text, uuid, version } from '../../../shared/schemas.ts';
 import { contextOf } from '../../platform/http/context.ts';
 import * as calendars from './calendars.ts';
+import './linked-work.ts';
 import * as participants from './participants.ts';
 import * as repo from './repository.ts';
 import { MATCH_STATES, PARTICIPANT_STATUSES, VISIBILITIES } from './schema.ts';
