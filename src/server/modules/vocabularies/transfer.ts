@@ -77,6 +77,19 @@ export interface VocabularyImportResult {
   errors: FieldError[];
 }
 
+/**
+ * A label column's language as labels are keyed: `label_FIL` is `fil`, `label_zh-hant` is `zh-Hant`
+ * (BCP 47 case: language lower, script title, region upper), so a spreadsheet that changed the
+ * case of a header still matches the labels it exported.
+ */
+function languageTag(tag: string | undefined): string | undefined {
+  if (!tag) return undefined;
+  const [language, sub] = tag.split('-') as [string, string | undefined];
+  if (!sub) return language.toLowerCase();
+  const subtag = sub.length === 4 ? sub[0]!.toUpperCase() + sub.slice(1).toLowerCase() : sub.toUpperCase();
+  return `${language.toLowerCase()}-${subtag}`;
+}
+
 function parseTerms(table: Table): { terms: ParsedTerm[]; errors: FieldError[] } {
   const col = (name: string) => table.header.findIndex((h) => h.trim().toLowerCase() === name);
   const code = col('code');
@@ -85,7 +98,7 @@ function parseTerms(table: Table): { terms: ParsedTerm[]; errors: FieldError[] }
       { field: 'file', code: 'missing_column', message: 'The file needs a "code" column' },
     ]);
   const labelColumns = table.header
-    .map((h, i) => ({ lang: /^label_([a-z]{2,3}(?:-[a-z]{2,4})?)$/i.exec(h.trim())?.[1]?.toLowerCase(), i }))
+    .map((h, i) => ({ lang: languageTag(/^label_([a-z]{2,3}(?:-[a-z]{2,4})?)$/i.exec(h.trim())?.[1]), i }))
     .filter((c): c is { lang: string; i: number } => Boolean(c.lang));
   const [parentCol, positionCol, scopeCol, retiredCol] = [
     'parent_code',

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOCALES } from '../../../shared/locales.ts';
 import { buildOrganisation, buildUser } from '../../testing/factories.ts';
 import { createTestApp, type TestApp } from '../../testing/harness.ts';
 import { codesUnder, matchTerm, resolveTerm, termsOf } from './service.ts';
+
+const COMPLETE: string[] = LOCALES.filter((l) => l.complete).map((l) => l.code);
 
 let t: TestApp;
 let admin: string;
@@ -44,7 +47,8 @@ describe('vocabularies', () => {
       ]),
     );
     expect(types.find((x) => x.code === 'trade_union')!.label).toBe('نقابة عمالية');
-    for (const term of types) expect(Object.keys(term.labels).sort()).toEqual(['ar', 'en', 'fil', 'id']);
+    // Every complete interface language has its label (the partial ones fall back to English).
+    for (const term of types) expect(Object.keys(term.labels).sort()).toEqual(COMPLETE.toSorted());
     expect(types.find((x) => x.code === 'caucus')).toMatchObject({ parentCode: 'network', depth: 1 });
     const roles = await termsOf(t.database.db, 'membership_role');
     expect(roles.map((r) => r.code)).toEqual([
@@ -125,7 +129,7 @@ describe('vocabularies', () => {
       .trim()
       .split('\r\n');
     expect(lines[0]).toBe(
-      'code,parent_code,position,label_en,label_fil,label_id,label_ar,scope_note,retired',
+      `code,parent_code,position,${COMPLETE.map((l) => `label_${l}`).join(',')},scope_note,retired`,
     );
     const same = await csvUpload('membership_role', exported.body, true);
     expect(same.json().data).toMatchObject({ created: [], updated: [] });
