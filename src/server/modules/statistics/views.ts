@@ -34,10 +34,11 @@ const publishedOnly = (ctx: Ctx) => !isUser(ctx.actor);
 async function corridorCases(ctx: Ctx, match: (corridor: string) => boolean) {
   if (!can(ctx.actor, 'read', 'caseStatistics')) return undefined;
   const result = await caseStatistics(ctx, ['corridor']);
-  return {
-    roundedTo: result.roundedTo,
-    rows: result.data.filter((r) => r.corridor && match(r.corridor)) as { corridor: string; cases: number }[],
-  };
+  // The case statistics write a corridor PH>SA; everywhere else Tulay writes PH-SA.
+  const rows = result.data
+    .filter((r) => r.corridor)
+    .map((r) => ({ corridor: r.corridor!.replace('>', '-'), cases: r.cases }));
+  return { roundedTo: result.roundedTo, rows: rows.filter((r) => match(r.corridor)) };
 }
 
 export function labelOf(labels: Record<string, string>, locale: string, fallback: string) {
