@@ -13,16 +13,25 @@ export default defineConfig({
   publicDir: 'public',
   plugins: [
     react(),
-    {
-      // Brotli and gzip copies of every asset, made once here rather than on each request.
-      name: 'tulay-precompress',
-      apply: 'build',
-      closeBundle() {
-        const s = precompressDirectory(outDir);
-        const kb = (n: number) => `${(n / 1024).toFixed(0)} kB`;
-        console.log(`precompressed ${s.files} files: ${kb(s.raw)} → br ${kb(s.brotli)}, gzip ${kb(s.gzip)}`);
-      },
-    },
+    (() => {
+      // Brotli and gzip copies of every asset, made once here rather than on each request, in the
+      // folder this build writes (scripts/build-web-if-stale.mjs builds aside, then swaps it in).
+      let written = outDir;
+      return {
+        name: 'tulay-precompress',
+        apply: 'build' as const,
+        configResolved(config: { build: { outDir: string } }) {
+          written = config.build.outDir;
+        },
+        closeBundle() {
+          const s = precompressDirectory(written);
+          const kb = (n: number) => `${(n / 1024).toFixed(0)} kB`;
+          console.log(
+            `precompressed ${s.files} files: ${kb(s.raw)} → br ${kb(s.brotli)}, gzip ${kb(s.gzip)}`,
+          );
+        },
+      };
+    })(),
   ],
   build: {
     outDir,

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { organisations } from '../directory/schema.ts';
 import { programmes } from '../programmes/schema.ts';
