@@ -88,7 +88,7 @@ export async function presentProgramme(ctx: Ctx, row: repo.ProgrammeRow, options
         const reach =
           options.publicView && i.source !== 'manual'
             ? { values: [], withheld: true }
-            : await reachOf(ctx, row.countries, i);
+            : await reachOf(ctx, row, i);
         return {
           label: i.label,
           labels: i.labels,

@@ -1,6 +1,7 @@
 import { can } from '../../platform/access/policy.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import { caseStatistics } from '../cases/statistics-service.ts';
+import { eventAttendeesByYear } from './repository.ts';
 import type { IndicatorSource } from './schema.ts';
 
 /** One year's figure of a reach indicator. */
@@ -12,14 +13,14 @@ export interface ReachPoint {
 /**
  * How each computed source gets its figures from Tulay's own data, for a programme's countries.
  * Answers undefined when the reader may not see that data (the indicator is then withheld).
- * To add a source (e.g. `event_participants`): add it to INDICATOR_SOURCES (schema.ts, with the
- * check constraint) and a function here.
+ * To add a source: add it to INDICATOR_SOURCES (schema.ts, with the check constraint) and a
+ * function here.
  */
 const COMPUTED_SOURCES: Record<
   Exclude<IndicatorSource, 'manual'>,
-  (ctx: Ctx, countries: string[]) => Promise<ReachPoint[] | undefined>
+  (ctx: Ctx, programme: { id: string; countries: string[] }) => Promise<ReachPoint[] | undefined>
 > = {
-  cases_handled: async (ctx, countries) => {
+  cases_handled: async (ctx, { countries }) => {
     const rows = await corridorCases(ctx, countries, ['corridor', 'year']);
     if (!rows) return undefined;
     const byYear = new Map<number, number>();
@@ -29,6 +30,8 @@ const COMPUTED_SOURCES: Record<
     }
     return [...byYear.entries()].sort(([a], [b]) => a - b).map(([year, value]) => ({ year, value }));
   },
+  // Counts only, never names: a figure anyone reading the programme may see.
+  event_participants: (ctx, { id }) => eventAttendeesByYear(ctx.database.db, id),
 };
 
 /**
@@ -54,10 +57,10 @@ export async function corridorCases(
 /** An indicator's yearly figures: typed ones as stored, computed ones from their source (or withheld). */
 export async function reachOf(
   ctx: Ctx,
-  countries: string[],
+  programme: { id: string; countries: string[] },
   indicator: { source: IndicatorSource; values: ReachPoint[] },
 ): Promise<{ values: ReachPoint[]; withheld: boolean }> {
   if (indicator.source === 'manual') return { values: indicator.values, withheld: false };
-  const values = await COMPUTED_SOURCES[indicator.source](ctx, countries);
+  const values = await COMPUTED_SOURCES[indicator.source](ctx, programme);
   return values ? { values, withheld: false } : { values: [], withheld: true };
 }

@@ -291,3 +291,18 @@ export async function publicationCount(tx: Tx, programmeId: string) {
     .where(eq(publications.programmeId, programmeId));
   return row?.n ?? 0;
 }
+
+/**
+ * People reached by the programme's events, per year of the event: distinct participants with at
+ * least one attendance recorded (invited or registered people who never came do not count).
+ */
+export async function eventAttendeesByYear(tx: Tx, programmeId: string) {
+  const result = await tx.execute(sql`
+    select extract(year from e.starts_at)::int as year, count(distinct p.id)::int as value
+    from event_participants p
+    join events e on e.id = p.event_id
+    where e.programme_id = ${programmeId}
+      and exists (select 1 from event_attendance a where a.participant_id = p.id)
+    group by 1 order by 1`);
+  return (result as unknown as { rows: { year: number; value: number }[] }).rows;
+}

@@ -117,11 +117,12 @@ export const programmePeople = pgTable(
 );
 
 /**
- * Where a reach indicator's figures come from: typed by hand, or computed from Tulay's own data.
- * To add a source (e.g. `event_participants` once events exist): add it here and to the check
- * below (a migration), and give it a computation in reach.ts's COMPUTED_SOURCES.
+ * Where a reach indicator's figures come from: typed by hand, or computed from Tulay's own data
+ * (the protected case statistics; the people who attended the programme's events). To add a
+ * source: add it here and to the check below (a migration), and give it a computation in
+ * reach.ts's COMPUTED_SOURCES.
  */
-export const INDICATOR_SOURCES = ['manual', 'cases_handled'] as const;
+export const INDICATOR_SOURCES = ['manual', 'cases_handled', 'event_participants'] as const;
 export type IndicatorSource = (typeof INDICATOR_SOURCES)[number];
 
 /** A reach indicator of a programme ("people trained", "cases handled" …). */
@@ -139,7 +140,10 @@ export const programmeIndicators = pgTable(
   },
   (t) => [
     index('programme_indicators_programme_idx').on(t.programmeId),
-    check('programme_indicators_source_check', sql`${t.source} in ('manual', 'cases_handled')`),
+    check(
+      'programme_indicators_source_check',
+      sql`${t.source} in ('manual', 'cases_handled', 'event_participants')`,
+    ),
   ],
 );
 

@@ -20,7 +20,7 @@ export interface PersonEntry {
 export interface IndicatorEntry {
   label: string;
   labels: Record<string, string>;
-  source: 'manual' | 'cases_handled';
+  source: 'manual' | 'cases_handled' | 'event_participants';
   /** One line per year, "2019: 40". */
   figures: string;
 }
@@ -218,6 +218,7 @@ export function IndicatorsField({
                   data={[
                     { value: 'manual', label: t('Typed by hand') },
                     { value: 'cases_handled', label: t('Cases handled (case statistics)') },
+                    { value: 'event_participants', label: t('People who attended its events') },
                   ]}
                 />
               </Group>

@@ -1,0 +1,2 @@
+ALTER TABLE "programme_indicators" DROP CONSTRAINT "programme_indicators_source_check";--> statement-breakpoint
+ALTER TABLE "programme_indicators" ADD CONSTRAINT "programme_indicators_source_check" CHECK ("programme_indicators"."source" in ('manual', 'cases_handled', 'event_participants'));
