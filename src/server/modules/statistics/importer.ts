@@ -1,5 +1,5 @@
 import type { Tx as Db } from '../../db/client.ts';
-import type { ParsedObservation, Refusal } from './formats/parsed.ts';
+import type { ParsedObservation, Refusal, StatisticsFormat } from './formats/parsed.ts';
 import * as repo from './repository.ts';
 
 /** What an import would do, or did: figures new, changed and unchanged, and rows refused or skipped. */
@@ -14,6 +14,8 @@ export interface ImportSummary {
 }
 
 export interface ReadFile {
+  /** The format the file was read as (given, or recognised from its contents once unpacked). */
+  format?: StatisticsFormat;
   rows: ParsedObservation[];
   refused: Refusal[];
   refusedCount: number;

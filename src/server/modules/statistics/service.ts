@@ -152,12 +152,12 @@ export async function previewImport(
   const dataset = await loadDataset(ctx, datasetId);
   return ctx.fileWork.admit(async () => {
     const read = await readStored(ctx, file.bytes, format);
-    const detected = format ?? (await import('./formats/read.ts')).guessFormat(file.bytes);
     const summary = await planImport(ctx.database.db, dataset.id, read);
     const blob = await statisticsFiles(ctx.config.dataDir).put(file.bytes);
     const row = await repo.insertImport(ctx.database.db, {
       datasetId: dataset.id,
-      format: detected,
+      // As the reader recognised it, after unpacking a gzip: the commit reads the file the same way.
+      format: read.format ?? 'tulay',
       fileName: file.fileName.slice(0, 200),
       sha256: blob.sha256,
       summary,

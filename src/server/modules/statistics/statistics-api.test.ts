@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUser } from '../../testing/factories.ts';
 import { createTestApp, type TestApp } from '../../testing/harness.ts';
@@ -76,6 +77,16 @@ describe('importing an ILOSTAT bulk file: preview, commit, re-import', () => {
     expect(changed.summary).toMatchObject({ new: 0, changed: 1, unchanged: 3 });
     await commit(changed.id, changed.version);
     expect((await figures(`dataset=${set.code}&area=PH&sex=F`, keeper)).data[0].value).toBe(41);
+  });
+
+  it('a gzipped bulk file is recognised once unpacked, and committed as ILOSTAT', async () => {
+    const set = await dataset();
+    const gz = gzipSync(Buffer.from(ilostatCsv(ILOSTAT_ROWS)));
+    const p = (await preview(set.id, 'EMP_TEMP_SEX_AGE_NB_A.csv.gz', gz)).json().data;
+    expect(p).toMatchObject({ format: 'ilostat', summary: { new: 4, refused: 0 } });
+    const done = await commit(p.id, p.version);
+    expect(done.statusCode, done.body).toBe(200);
+    expect((await figures(`dataset=${set.code}`, keeper)).data).toHaveLength(4);
   });
 
   it('a file with refused rows is previewed with reasons and writes nothing', async () => {
