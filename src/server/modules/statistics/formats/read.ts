@@ -15,7 +15,7 @@ const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b;
 const isGzip = (b: Uint8Array) => b[0] === 0x1f && b[1] === 0x8b;
 
 /** The format a file is in, from its first bytes and header when the person did not say. */
-export function guessFormat(bytes: Uint8Array): StatisticsFormat {
+function guessFormat(bytes: Uint8Array): StatisticsFormat {
   if (isZip(bytes)) return 'undesa';
   const head = new TextDecoder().decode(bytes.subarray(0, 400)).toLowerCase();
   return head.includes('ref_area') ? 'ilostat' : 'tulay';
