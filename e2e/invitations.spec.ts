@@ -68,6 +68,19 @@ test('the administrator invites a secretariat member and a case worker', async (
   await expectAccessible(admin, 'users after invitation');
   await invite(admin, 'rosa@example.org', 'Case worker');
 
+  // A third invitation is sent again (a fresh link), then revoked: it leaves the pending list.
+  await invite(admin, 'tomas@example.org', 'Viewer');
+  const pending = admin.getByRole('region', { name: 'Pending invitations' });
+  await pending.getByRole('button', { name: 'Send the invitation to tomas@example.org again' }).click();
+  await pending.getByRole('status').getByText('Invitation sent to tomas@example.org.').waitFor();
+  await pending.getByRole('button', { name: 'Revoke the invitation to tomas@example.org' }).click();
+  const confirm = admin.getByRole('dialog', { name: 'Revoke this invitation?' });
+  await confirm.getByRole('button', { name: 'Revoke invitation' }).waitFor();
+  await expectAccessible(admin, 'revoke an invitation');
+  await confirm.getByRole('button', { name: 'Revoke invitation' }).click();
+  await pending.getByText('tomas@example.org', { exact: true }).waitFor({ state: 'detached' });
+  await pending.getByText('rosa@example.org', { exact: true }).waitFor();
+
   await admin.getByRole('link', { name: 'See it in the outbox' }).click();
   await admin.getByRole('heading', { name: 'Outbox' }).waitFor();
   await admin.getByText('To: rosa@example.org').waitFor();

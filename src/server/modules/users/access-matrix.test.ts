@@ -20,6 +20,10 @@ const ALLOWED: Record<string, (actor: Actor, target: Target) => boolean> = {
   'list users': (a, t) => network(a) || ((admin(a) || a === 'secretariat') && t !== 'other-org'),
   'invite a user': (a, t) => administers(a, t),
   'invite a network administrator': (a) => network(a),
+  /** Allowed = a pending invitation into the target's organisation is in the list the actor gets. */
+  'list invitations': (a, t) => administers(a, t),
+  'resend an invitation': (a, t) => administers(a, t),
+  'revoke an invitation': (a, t) => administers(a, t),
   'change a role': (a, t) => administers(a, t) && t !== 'self',
   'make a network administrator': (a, t) => network(a) && t !== 'self',
   'suspend an account': (a, t) => administers(a, t) && t !== 'self',
@@ -42,7 +46,9 @@ const PLATFORM_WIDE = new Set([
   'list organisations',
 ]);
 /** Actions answered with a list: allowed means the target is in it, refused means absent or 401/403. */
-const LISTS = new Set(['list users', 'read the outbox']);
+const LISTS = new Set(['list users', 'read the outbox', 'list invitations']);
+/** Actions on an invitation into an organisation: the target is the organisation, never an account. */
+const INVITATIONS = new Set(['list invitations', 'resend an invitation', 'revoke an invitation']);
 
 let t: TestApp;
 let otherOrgId: string;
@@ -60,7 +66,7 @@ async function attempt(
   targetOrg: string,
 ) {
   const targetId = target.id;
-  const send = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) =>
+  const send = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) =>
     t.request({ method, url, cookie, ...(payload ? { payload } : {}) });
   switch (action) {
     case 'list users':
@@ -72,6 +78,19 @@ async function attempt(
         role: action === 'invite a user' ? 'viewer' : 'network_administrator',
         organisationId: targetOrg,
       });
+    case 'list invitations':
+      await pendingInvitation(target.email, targetOrg);
+      return send('GET', '/api/v1/users/invitations?limit=200');
+    case 'resend an invitation':
+      return send(
+        'POST',
+        `/api/v1/users/invitations/${await pendingInvitation(`r${target.email}`, targetOrg)}/resend`,
+      );
+    case 'revoke an invitation':
+      return send(
+        'DELETE',
+        `/api/v1/users/invitations/${await pendingInvitation(`r${target.email}`, targetOrg)}`,
+      );
     case 'change a role':
       return send('PATCH', `/api/v1/users/${targetId}`, {
         role: 'viewer',
@@ -112,6 +131,23 @@ async function attempt(
   throw new Error(`unknown action ${action} ${selfId}`);
 }
 
+/** A pending invitation of a viewer into `organisationId`, written directly; returns its id. */
+async function pendingInvitation(email: string, organisationId: string): Promise<string> {
+  const { oneTimeTokens } = await import('../../platform/auth/schema.ts');
+  const [row] = await t.database.db
+    .insert(oneTimeTokens)
+    .values({
+      purpose: 'invitation',
+      tokenHash: `matrix-${Math.random()}`,
+      email: `invited.${email}`,
+      organisationId,
+      role: 'viewer',
+      expiresAt: new Date(Date.now() + 86_400_000),
+    })
+    .returning({ id: oneTimeTokens.id });
+  return row!.id;
+}
+
 async function currentVersion(id: string): Promise<number> {
   const { users } = await import('../../platform/auth/schema.ts');
   const { eq } = await import('drizzle-orm');
@@ -122,7 +158,11 @@ async function currentVersion(id: string): Promise<number> {
 const cases: [Actor, string, Target][] = [];
 for (const actor of [...ROLES, 'public'] as Actor[]) {
   for (const action of Object.keys(ALLOWED)) {
-    const targets: Target[] = PLATFORM_WIDE.has(action) ? ['own-org'] : ['self', 'own-org', 'other-org'];
+    const targets: Target[] = PLATFORM_WIDE.has(action)
+      ? ['own-org']
+      : INVITATIONS.has(action)
+        ? ['own-org', 'other-org']
+        : ['self', 'own-org', 'other-org'];
     for (const target of targets) cases.push([actor, action, target]);
   }
 }
@@ -139,7 +179,9 @@ describe('account administration access matrix', () => {
     if (LISTS.has(action) && response.statusCode === 200) {
       const listed = response
         .json()
-        .data.some((r: { email?: string; to?: string }) => [r.email, r.to].includes(targetUser.email));
+        .data.some((r: { email?: string; to?: string }) =>
+          [r.email, r.to].some((e) => e === targetUser.email || e === `invited.${targetUser.email}`),
+        );
       expect(listed, response.body).toBe(allowed);
     } else if (allowed) {
       expect(response.statusCode, response.body).toBeLessThan(300);

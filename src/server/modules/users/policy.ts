@@ -32,6 +32,8 @@ export const userPolicy = definePolicy<UserRecord>('user', {
   list: (a) => isAdministratorRole(a.role) || a.role === 'secretariat',
   /** The record is the invitation: the organisation and role it gives. */
   invite: (a, u) => isAdministratorRole(a.role) && (!u || administers(a, u)),
+  /** Pending invitations; narrowed to the actor's organisation by `listScope`. */
+  listInvitations: (a) => isAdministratorRole(a.role),
   update: otherThanSelf,
   resetTwoFactor: otherThanSelf,
   /** Choosing an account's organisation at all (the invitation form's organisation picker). */

@@ -1,6 +1,7 @@
-import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../db/client.ts';
-import { users } from '../../platform/auth/schema.ts';
+import { oneTimeTokens, users } from '../../platform/auth/schema.ts';
 import { organisations } from '../directory/schema.ts';
 
 export interface UserListFilter {
@@ -66,4 +67,60 @@ export async function updateUserIfVersion(
     .where(and(eq(users.id, id), eq(users.version, version)))
     .returning({ id: users.id });
   return rows.length > 0;
+}
+
+const inviter = alias(users, 'inviter');
+
+const invitationColumns = {
+  id: oneTimeTokens.id,
+  email: sql<string>`${oneTimeTokens.email}`,
+  role: sql<string>`${oneTimeTokens.role}`,
+  organisationId: sql<string>`${oneTimeTokens.organisationId}`,
+  organisationName: organisations.name,
+  invitedByName: inviter.name,
+  createdAt: oneTimeTokens.createdAt,
+  expiresAt: oneTimeTokens.expiresAt,
+};
+
+/**
+ * Invitations nobody has accepted, resent or revoked yet (their link still opens, or has just
+ * run out), newest first, keyset-paginated after the (created, id) of the last row seen.
+ */
+export async function listPendingInvitations(
+  tx: Tx,
+  f: { organisationId?: string; after?: { at: Date; id: string }; limit: number },
+) {
+  return tx
+    .select(invitationColumns)
+    .from(oneTimeTokens)
+    .innerJoin(organisations, eq(organisations.id, oneTimeTokens.organisationId))
+    .leftJoin(inviter, eq(inviter.id, oneTimeTokens.createdBy))
+    .where(
+      and(
+        eq(oneTimeTokens.purpose, 'invitation'),
+        isNull(oneTimeTokens.usedAt),
+        f.organisationId ? eq(oneTimeTokens.organisationId, f.organisationId) : undefined,
+        f.after
+          ? or(
+              lt(oneTimeTokens.createdAt, f.after.at),
+              and(eq(oneTimeTokens.createdAt, f.after.at), lt(oneTimeTokens.id, f.after.id)),
+            )
+          : undefined,
+      ),
+    )
+    .orderBy(desc(oneTimeTokens.createdAt), desc(oneTimeTokens.id))
+    .limit(f.limit);
+}
+
+/** One invitation that is still pending (not accepted, resent or revoked), or undefined. */
+export async function findPendingInvitation(tx: Tx, id: string) {
+  const [row] = await tx
+    .select(invitationColumns)
+    .from(oneTimeTokens)
+    .innerJoin(organisations, eq(organisations.id, oneTimeTokens.organisationId))
+    .leftJoin(inviter, eq(inviter.id, oneTimeTokens.createdBy))
+    .where(
+      and(eq(oneTimeTokens.id, id), eq(oneTimeTokens.purpose, 'invitation'), isNull(oneTimeTokens.usedAt)),
+    );
+  return row;
 }

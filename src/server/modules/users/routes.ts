@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { email, idParams, line, role, uuid, version } from '../../../shared/schemas.ts';
 import { contextOf } from '../../platform/http/context.ts';
+import * as invitations from './invitations-service.ts';
 import * as service from './service.ts';
 
 export const userRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -37,6 +38,50 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       await service.inviteUser(contextOf(request), request.body);
       return reply.code(201).send({ data: { status: 'invited' } });
+    },
+  );
+
+  app.get(
+    '/users/invitations',
+    {
+      config: { access: { resource: 'user', action: 'listInvitations' } },
+      schema: {
+        tags: ['users'],
+        summary: 'Invitations not yet accepted, newest first (expired ones included, marked)',
+        querystring: z.strictObject({
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+          cursor: z.string().max(500).optional(),
+        }),
+      },
+    },
+    async (request) => invitations.listInvitations(contextOf(request), request.query),
+  );
+
+  app.post(
+    '/users/invitations/:id/resend',
+    {
+      config: { access: { resource: 'user', action: 'invite' } },
+      schema: {
+        tags: ['users'],
+        summary: 'Send a pending invitation again with a fresh link (the old link stops working)',
+        params: idParams,
+      },
+    },
+    async (request, reply) => {
+      await invitations.resendInvitation(contextOf(request), request.params.id);
+      return reply.code(204).send();
+    },
+  );
+
+  app.delete(
+    '/users/invitations/:id',
+    {
+      config: { access: { resource: 'user', action: 'invite' } },
+      schema: { tags: ['users'], summary: 'Revoke a pending invitation', params: idParams },
+    },
+    async (request, reply) => {
+      await invitations.revokeInvitation(contextOf(request), request.params.id);
+      return reply.code(204).send();
     },
   );
 

@@ -24,6 +24,7 @@ import { PageHeader } from '../../ui/PageHeader.tsx';
 import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
 import { roleLabels } from '../../ui/roles.ts';
 import { InviteForm } from './InviteForm.tsx';
+import { PendingInvitations } from './PendingInvitations.tsx';
 import { RolesCard } from './RolesCard.tsx';
 import type { UserRow } from './types.ts';
 import { UserCard, type UserChange } from './UserCard.tsx';
@@ -158,6 +159,7 @@ export function UsersPage() {
           ))}
         </Stack>
         <LoadMore list={users} />
+        {can(me?.abilities, 'user', 'listInvitations') && <PendingInvitations showOrganisation={network} />}
         {can(me?.abilities, 'roleSetting', 'list') && (
           <RolesCard editable={can(me?.abilities, 'roleSetting', 'update')} />
         )}
@@ -169,6 +171,7 @@ export function UsersPage() {
             setInviting(false);
             setInvited(email);
             void refresh();
+            void client.invalidateQueries({ queryKey: ['invitations'] });
           }}
         />
       </Dialog>
