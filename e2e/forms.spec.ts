@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { loadDemoData } from '../src/server/demo/seed.ts';
 import { organisations } from '../src/server/modules/directory/schema.ts';
+import { publications } from '../src/server/modules/library/schema.ts';
 import * as practiceRepo from '../src/server/modules/practices/repository.ts';
 import { practices } from '../src/server/modules/practices/schema.ts';
 import { hashPassword } from '../src/server/platform/auth/passwords.ts';
@@ -13,7 +14,8 @@ import { startTulay, type TestTulay } from './support/tulay.ts';
 
 // Forms that must not damage data (issue 16): Enter inside a picker never sends a half-filled form,
 // a country is chosen by its name (never typed as a code), and re-saving a practice unchanged
-// leaves every field as it was, including those the form does not show. 360 px, axe on each screen.
+// leaves every field as it was, including those the form does not show; so does re-saving a
+// publication, which can also be deleted after a confirmation. 360 px, axe on each screen.
 
 let tulay: TestTulay;
 let browser: Browser;
@@ -171,5 +173,57 @@ test('re-saving a practice unchanged through its form keeps every field', async 
   expect(now).toEqual(kept);
   expect(await stored()).toEqual(storedBefore);
   expect(v1).toBeGreaterThan(v0);
+  expect(errors).toEqual([]);
+});
+
+test('a publication is edited through its form without losing what the form does not show, then deleted after a confirmation', async () => {
+  const db = tulay.running.database.db;
+  const [org] = await db.select().from(organisations).limit(1);
+  const { page, errors } = await staffPage();
+  const theme = (await api(page, '/vocabularies/thematic_area/terms')).data[0].code as string;
+  const [row] = await db
+    .insert(publications)
+    .values({
+      typeCode: 'policy_brief',
+      title: 'Wage theft in the Gulf corridors',
+      titles: { ar: 'سرقة الأجور في ممرات الخليج', fil: 'Pagnanakaw ng sahod sa mga corridor ng Gulf' },
+      abstract: 'What the network documented.',
+      abstracts: { id: 'Apa yang didokumentasikan jaringan.' },
+      authorOrganisationIds: [org!.id],
+      publishedOn: '2024-05',
+      languages: ['en', 'ar'],
+      countries: ['PH', 'SA'],
+      themes: [theme],
+      isPublic: true,
+    })
+    .returning();
+  const before = (await api(page, `/publications/${row!.id}`)).data;
+
+  await page.goto(`/library/${row!.id}`);
+  await page.getByRole('link', { name: 'Edit', exact: true }).click();
+  await page.getByRole('heading', { name: 'Edit the publication' }).waitFor();
+  await page.getByRole('button', { name: `Remove ${org!.name}` }).waitFor();
+  await expectAccessible(page, 'publication form');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await page.getByRole('link', { name: 'Edit', exact: true }).waitFor();
+  const { version: v0, updatedAt: u0, ...kept } = before;
+  const { version: v1, updatedAt: u1, ...now } = (await api(page, `/publications/${row!.id}`)).data;
+  expect(now).toEqual(kept);
+
+  await page.getByRole('link', { name: 'Edit', exact: true }).click();
+  await page.getByLabel('Title').fill('Wage theft in the Gulf corridors, 2024');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await page.getByRole('heading', { name: 'Wage theft in the Gulf corridors, 2024' }).waitFor();
+  const edited = (await api(page, `/publications/${row!.id}`)).data;
+  expect(edited.titles).toEqual(kept.titles);
+  expect(edited.countries).toEqual(kept.countries);
+
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  const confirm = page.getByRole('dialog', { name: 'Delete this publication?' });
+  await confirm.getByRole('button', { name: 'Delete the publication' }).waitFor();
+  await expectAccessible(page, 'delete a publication');
+  await confirm.getByRole('button', { name: 'Delete the publication' }).click();
+  await page.getByRole('heading', { name: 'Library' }).waitFor();
+  expect((await page.request.get(`/api/v1/publications/${row!.id}`)).status()).toBe(404);
   expect(errors).toEqual([]);
 });

@@ -13,11 +13,12 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, patch, post } from '../../app/api.ts';
+import { changedFields } from '../../app/changed-fields.ts';
 import { MultiPicker } from '../../ui/Pickers.tsx';
 import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
 import { CountriesPicker, CountryPicker } from '../directory/CountryPicker.tsx';
 import { corridorLabel, useCountries, useGroupings, useTerms } from '../directory/lookups.ts';
-import { changedFields, STATUS_LABELS, TYPE_LABELS } from './labels.ts';
+import { STATUS_LABELS, TYPE_LABELS } from './labels.ts';
 import type { Agreement } from './types.ts';
 
 /** Library publications to choose the agreement's text from. */

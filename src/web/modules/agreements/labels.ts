@@ -16,9 +16,3 @@ export const STATUS_LABELS: Record<string, string> = {
   terminated: msg('Terminated'),
 };
 
-/** The fields of `now` that differ from `opened`: an edit sends only these, so nothing unseen is rewritten. */
-export function changedFields<T extends Record<string, unknown>>(opened: T, now: T): Partial<T> {
-  return Object.fromEntries(
-    Object.entries(now).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(opened[key])),
-  ) as Partial<T>;
-}

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api, patch, post } from '../../app/api.ts';
 import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
 import { CountriesPicker } from '../directory/CountryPicker.tsx';
-import { changedFields } from '../practices/practice-body.ts';
+import { changedFields } from '../../app/changed-fields.ts';
 import { STATUS_LABELS, TYPE_LABELS } from './labels.ts';
 import { type StageEntry, StagesField } from './StagesField.tsx';
 import type { Campaign } from './types.ts';

@@ -1,28 +1,13 @@
-import {
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Checkbox,
-  Group,
-  Loader,
-  NativeSelect,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { Anchor, Badge, Button, Card, Group, Loader, Stack, Text } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, Route, Routes, useNavigate } from 'react-router';
-import { api, post } from '../../app/api.ts';
+import { Link, Route, Routes, useNavigate, useParams } from 'react-router';
+import { api } from '../../app/api.ts';
 import { can, useMe } from '../../app/session.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
-import { useTerms } from '../directory/lookups.ts';
-import { ProgrammePicker } from '../programmes/ProgrammePicker.tsx';
 import { PublicationDetail } from './PublicationDetail.tsx';
+import { PublicationForm } from './PublicationForm.tsx';
 import type { Publication, PublicationRow } from './types.ts';
 
 function PublicationList() {
@@ -75,75 +60,36 @@ function PublicationList() {
 function NewPublication() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const types = useTerms('publication_type');
-  const [title, setTitle] = useState('');
-  const [typeCode, setTypeCode] = useState('policy_brief');
-  const [abstract, setAbstract] = useState('');
-  const [publishedOn, setPublishedOn] = useState('');
-  const [isPublic, setIsPublic] = useState(true);
-  const [programmeId, setProgrammeId] = useState('');
-  const save = useMutation({
-    mutationFn: async () =>
-      (
-        await post<{ data: Publication }>('/publications', {
-          title,
-          typeCode,
-          abstract,
-          isPublic,
-          ...(publishedOn ? { publishedOn } : {}),
-          ...(programmeId ? { programmeId } : {}),
-        })
-      ).data,
-    onSuccess: (p) => navigate(`/library/${p.id}`),
-  });
   return (
     <>
       <PageHeader title={t('Add a publication')} />
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          save.mutate();
+      <PublicationForm onSaved={(p) => navigate(`/library/${p.id}`)} />
+    </>
+  );
+}
+
+function EditPublication() {
+  const { t } = useTranslation();
+  const { id } = useParams();
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const publication = useQuery({
+    queryKey: ['publication', id],
+    queryFn: async () => (await api<{ data: Publication }>(`/publications/${id}`)).data,
+  });
+  if (publication.isPending) return <Loader aria-label={t('Loading')} />;
+  if (publication.error) return <ProblemAlert error={publication.error} />;
+  return (
+    <>
+      <PageHeader title={t('Edit the publication')} lead={publication.data.localTitle} />
+      <PublicationForm
+        publication={publication.data}
+        onSaved={(p) => {
+          client.setQueryData(['publication', id], p);
+          void client.invalidateQueries({ queryKey: ['publications'] });
+          navigate(`/library/${p.id}`);
         }}
-      >
-        <Stack>
-          <ProblemAlert error={save.error} />
-          <TextInput
-            label={t('Title')}
-            required
-            value={title}
-            onChange={(e) => setTitle(e.currentTarget.value)}
-          />
-          <NativeSelect
-            label={t('Type')}
-            value={typeCode}
-            onChange={(e) => setTypeCode(e.currentTarget.value)}
-            data={(types.data ?? []).map((x) => ({ value: x.code, label: x.label }))}
-          />
-          <Textarea
-            label={t('Abstract')}
-            autosize
-            minRows={3}
-            value={abstract}
-            onChange={(e) => setAbstract(e.currentTarget.value)}
-          />
-          <TextInput
-            label={t('Date (YYYY, YYYY-MM or YYYY-MM-DD)')}
-            value={publishedOn}
-            onChange={(e) => setPublishedOn(e.currentTarget.value)}
-          />
-          <ProgrammePicker value={programmeId} onChange={setProgrammeId} />
-          <Checkbox
-            label={t('Public: anyone may find and download it')}
-            checked={isPublic}
-            onChange={(e) => setIsPublic(e.currentTarget.checked)}
-          />
-          <Group justify="flex-end">
-            <Button type="submit" loading={save.isPending}>
-              {t('Save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+      />
     </>
   );
 }
@@ -155,6 +101,7 @@ export function LibraryPage() {
       <Route index element={<PublicationList />} />
       <Route path="new" element={<NewPublication />} />
       <Route path=":id" element={<PublicationDetail />} />
+      <Route path=":id/edit" element={<EditPublication />} />
     </Routes>
   );
 }

@@ -2,12 +2,13 @@ import { Anchor, Badge, Button, FileInput, Group, Loader, NativeSelect, Stack, T
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
-import { api } from '../../app/api.ts';
+import { Link, useNavigate, useParams } from 'react-router';
+import { api, del } from '../../app/api.ts';
+import { Dialog } from '../../ui/Dialog.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
 import { ProgrammeLink } from '../programmes/ProgrammePicker.tsx';
-import type { Publication } from './types.ts';
+import type { Publication, PublicationFile } from './types.ts';
 import { uploadFile } from './upload.ts';
 
 /** A publication with its files: upload new files and new versions, download, preview. */
@@ -17,28 +18,82 @@ export function PublicationDetail() {
   const client = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
   const [replaces, setReplaces] = useState('');
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
+  const [sameNameAs, setSameNameAs] = useState<PublicationFile | null>(null);
+  const navigate = useNavigate();
   const publication = useQuery({
     queryKey: ['publication', id],
     queryFn: async () => (await api<{ data: Publication }>(`/publications/${id}`)).data,
   });
   const upload = useMutation({
-    mutationFn: () => uploadFile(id!, file!, replaces || undefined),
+    mutationFn: (asVersionOf: string) => uploadFile(id!, file!, asVersionOf || undefined),
     onSuccess: () => {
       setFile(null);
       setReplaces('');
       return client.invalidateQueries({ queryKey: ['publication', id] });
     },
   });
+  const remove = useMutation({
+    mutationFn: () => del(`/publications/${id}?version=${publication.data!.version}`),
+    onSuccess: () => {
+      client.removeQueries({ queryKey: ['publication', id] });
+      void client.invalidateQueries({ queryKey: ['publications'] });
+      navigate('/library');
+    },
+  });
   if (publication.isPending) return <Loader aria-label={t('Loading')} />;
   if (publication.error) return <ProblemAlert error={publication.error} />;
   const p = publication.data;
+  const latestFiles = p.files.filter(
+    (f) => !p.files.some((o) => o.fileGroupId === f.fileGroupId && o.versionNo > f.versionNo),
+  );
+  const uploadAs = (asVersionOf: string) => {
+    setSameNameAs(null);
+    upload.mutate(asVersionOf);
+  };
   return (
     <>
       <PageHeader
         title={p.localTitle}
         lead={p.type.label}
-        actions={<Badge variant="light">{p.isPublic ? t('Public') : t('Private')}</Badge>}
+        actions={
+          <Group gap="xs">
+            <Badge variant="light">{p.isPublic ? t('Public') : t('Private')}</Badge>
+            {p.abilities.update && (
+              <Button component={Link} to={`/library/${p.id}/edit`} variant="light">
+                {t('Edit')}
+              </Button>
+            )}
+            {p.abilities.delete && (
+              <Button variant="light" color="red" onClick={() => setConfirmingDelete(true)}>
+                {t('Delete')}
+              </Button>
+            )}
+          </Group>
+        }
       />
+      <Dialog
+        opened={confirmingDelete}
+        onClose={() => setConfirmingDelete(false)}
+        title={t('Delete this publication?')}
+      >
+        <Stack>
+          <Text size="sm">
+            {t('“{{title}}” and all its files leave the library and the search. This cannot be undone.', {
+              title: p.localTitle,
+            })}
+          </Text>
+          <ProblemAlert error={remove.error} />
+          <Group justify="flex-end">
+            <Button variant="subtle" color="gray" onClick={() => setConfirmingDelete(false)}>
+              {t('Cancel')}
+            </Button>
+            <Button color="red.9" loading={remove.isPending} onClick={() => remove.mutate()}>
+              {t('Delete the publication')}
+            </Button>
+          </Group>
+        </Stack>
+      </Dialog>
       <Stack>
         <Anchor component={Link} to="/library">
           {t('All publications')}
@@ -61,7 +116,11 @@ export function PublicationDetail() {
           <form
             onSubmit={(e) => {
               e.preventDefault();
-              if (file) upload.mutate();
+              if (!file) return;
+              // The same name again, sent as "a new file": ask whether it replaces the one already here.
+              const sameName = latestFiles.find((f) => f.fileName === file.name);
+              if (!replaces && sameName) setSameNameAs(sameName);
+              else upload.mutate(replaces);
             }}
           >
             <Stack gap="xs">
@@ -80,15 +139,10 @@ export function PublicationDetail() {
                   onChange={(e) => setReplaces(e.currentTarget.value)}
                   data={[
                     { value: '', label: t('A new file') },
-                    ...p.files
-                      .filter(
-                        (f) =>
-                          !p.files.some((o) => o.fileGroupId === f.fileGroupId && o.versionNo > f.versionNo),
-                      )
-                      .map((f) => ({
-                        value: f.id,
-                        label: t('A new version of {{name}}', { name: f.fileName }),
-                      })),
+                    ...latestFiles.map((f) => ({
+                      value: f.id,
+                      label: t('A new version of {{name}}', { name: f.fileName }),
+                    })),
                   ]}
                 />
               )}
@@ -101,6 +155,34 @@ export function PublicationDetail() {
           </form>
         )}
       </Stack>
+      <Dialog
+        opened={sameNameAs !== null}
+        onClose={() => setSameNameAs(null)}
+        title={t('This file name is already here')}
+      >
+        <Stack>
+          <Text size="sm">
+            {t(
+              '{{name}} is already in this publication (version {{version}}). Is the new file a new version of it, or a separate file?',
+              {
+                name: sameNameAs?.fileName ?? '',
+                version: sameNameAs?.versionNo ?? 1,
+              },
+            )}
+          </Text>
+          <Group justify="flex-end">
+            <Button variant="subtle" color="gray" onClick={() => setSameNameAs(null)}>
+              {t('Cancel')}
+            </Button>
+            <Button variant="light" onClick={() => uploadAs('')}>
+              {t('Add as a separate file')}
+            </Button>
+            <Button onClick={() => sameNameAs && uploadAs(sameNameAs.id)}>
+              {t('Replace with a new version')}
+            </Button>
+          </Group>
+        </Stack>
+      </Dialog>
     </>
   );
 }

@@ -24,6 +24,12 @@ export interface Publication {
   localTitle: string;
   type: { code: string; label: string };
   abstract: string;
+  authors: { kind: 'organisation' | 'person'; id: string; name: string }[];
+  authorOrganisationIds: string[];
+  authorPersonIds: string[];
+  languages: string[];
+  countries: { code: string; label: string }[];
+  themes: { code: string; label: string }[];
   publishedOn: string | null;
   isPublic: boolean;
   programmeId: string | null;

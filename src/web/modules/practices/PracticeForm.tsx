@@ -13,7 +13,7 @@ import {
   ResponsibleField,
   SourcesField,
 } from './PracticeLinkFields.tsx';
-import { changedFields } from './practice-body.ts';
+import { changedFields } from '../../app/changed-fields.ts';
 import type { Practice } from './types.ts';
 
 /**

@@ -7,7 +7,7 @@ import { MultiPicker } from '../../ui/Pickers.tsx';
 import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
 import { CountriesPicker } from '../directory/CountryPicker.tsx';
 import { useTerms } from '../directory/lookups.ts';
-import { changedFields } from '../practices/practice-body.ts';
+import { changedFields } from '../../app/changed-fields.ts';
 import { type Found, OrganisationsField } from './DirectoryFinder.tsx';
 import {
   figuresText,

@@ -32,14 +32,6 @@ export const emptyDataset: DatasetDraft = {
   demonstration: false,
 };
 
-/** The fields that changed from `base`: an edit sends only those, so nothing it does not show is touched. */
-export function changedFields(base: DatasetDraft, draft: DatasetDraft): Partial<DatasetDraft> {
-  return Object.fromEntries(
-    Object.entries(draft).filter(
-      ([k, v]) => JSON.stringify(v) !== JSON.stringify(base[k as keyof DatasetDraft]),
-    ),
-  );
-}
 
 /** Creates or edits a data set: its titles, source, citation, licence, retrieval date and link, and flags. */
 export function DatasetForm({
