@@ -15,4 +15,3 @@ export const STATUS_LABELS: Record<string, string> = {
   expired: msg('Expired'),
   terminated: msg('Terminated'),
 };
-

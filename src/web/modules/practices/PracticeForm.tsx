@@ -3,6 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { patch, post } from '../../app/api.ts';
+import { changedFields } from '../../app/changed-fields.ts';
 import { MultiPicker } from '../../ui/Pickers.tsx';
 import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
 import { CountriesPicker } from '../directory/CountryPicker.tsx';
@@ -13,7 +14,6 @@ import {
   ResponsibleField,
   SourcesField,
 } from './PracticeLinkFields.tsx';
-import { changedFields } from '../../app/changed-fields.ts';
 import type { Practice } from './types.ts';
 
 /**

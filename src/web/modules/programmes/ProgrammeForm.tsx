@@ -3,11 +3,11 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { patch, post } from '../../app/api.ts';
+import { changedFields } from '../../app/changed-fields.ts';
 import { MultiPicker } from '../../ui/Pickers.tsx';
 import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
 import { CountriesPicker } from '../directory/CountryPicker.tsx';
 import { useTerms } from '../directory/lookups.ts';
-import { changedFields } from '../../app/changed-fields.ts';
 import { type Found, OrganisationsField } from './DirectoryFinder.tsx';
 import {
   figuresText,

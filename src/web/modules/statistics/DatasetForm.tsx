@@ -32,7 +32,6 @@ export const emptyDataset: DatasetDraft = {
   demonstration: false,
 };
 
-
 /** Creates or edits a data set: its titles, source, citation, licence, retrieval date and link, and flags. */
 export function DatasetForm({
   initial,
