@@ -58,7 +58,7 @@ export class EngineProcess {
 
   /** Typesets one document; resolves with the PDF's bytes. */
   async run(job: Job): Promise<Uint8Array> {
-    job.signal?.throwIfAborted?.();
+    if (job.signal?.aborted) throw new TypesetError('aborted', 'Typesetting was cancelled.');
     await this.admit(job.signal);
     try {
       return await this.typeset(job);
@@ -176,14 +176,16 @@ export class EngineProcess {
         this.limits.timeoutMs,
       );
       // The engine's memory is native: watched from outside, as the process's resident size.
-      const watch = setInterval(async () => {
+      const checkMemory = async () => {
         const kb = child.pid ? await statusField(child.pid, 'VmRSS') : undefined;
         if (kb !== undefined && kb / 1024 > this.limits.memoryMb)
           finish(
             new TypesetError('memory', `Typesetting needed more than ${this.limits.memoryMb} MB.`),
             true,
           );
-      }, MEMORY_POLL_MS);
+      };
+      const watch = setInterval(checkMemory, MEMORY_POLL_MS);
+      void checkMemory();
       const onAbort = () => finish(new TypesetError('aborted', 'Typesetting was cancelled.'), true);
       const onExit = () => finish(new TypesetError('crashed', 'The engine stopped while typesetting.'));
       const onMessage = (m: EngineMessage) => {
