@@ -125,7 +125,11 @@ describe('limits', () => {
 
   it('cancels on the caller signal, and refuses a document when the queue is full', async () => {
     const controller = new AbortController();
-    const running = typesetEdition(big, { signal: controller.signal, onProgress: () => controller.abort() });
+    // Cancelled once the engine has started on it: its process is stopped.
+    const running = typesetEdition(big, {
+      signal: controller.signal,
+      onProgress: (f) => f > 0 && f < 1 && controller.abort(),
+    });
     expect(await reason(running)).toBe('aborted');
     expect(await reason(typesetEdition(big, { signal: AbortSignal.abort() }))).toBe('aborted');
     setTypesetLimits({ queue: 0 });

@@ -2,8 +2,8 @@ import { inflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractText } from '../files/extract.ts';
 import type { TypesetEdition } from './document.ts';
-import { barChart, SCRIPT_SAMPLES, sampleEdition } from './fixtures.ts';
-import { closeTypesetting, TypesetError, typesetCertificate, typesetEdition } from './typeset.ts';
+import { SCRIPT_SAMPLES, sampleEdition } from './fixtures.ts';
+import { closeTypesetting, typesetCertificate, typesetEdition } from './typeset.ts';
 
 // Issue 13 (PDF editions) and issue 12 (certificates): what a reader of the PDF finds in it, read
 // back with the library's own PDF extractor, and what the engine refuses.
