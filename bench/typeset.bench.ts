@@ -1,6 +1,8 @@
 // Issue 13: rendering a 100-page edition, in seconds and the engine's peak memory, against the same
 // content as a 10-page edition measured in the same run (typesetting should grow with the pages, not
 // faster). Each round starts a fresh engine process so that its peak memory is that edition's own.
+
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { sampleEdition } from '../src/server/platform/typeset/fixtures.ts';
 import {
   closeTypesetting,
@@ -26,11 +28,16 @@ async function once(doc: typeof BIG) {
   const startAt = performance.now();
   await typesetEdition(sampleEdition(1, 1));
   const startMs = performance.now() - startAt;
+  // The server's event loop meanwhile: only the document's JSON and the PDF cross it.
+  const delay = monitorEventLoopDelay({ resolution: 10 });
+  delay.enable();
   const at = performance.now();
   const pdf = await typesetEdition(doc);
   const ms = performance.now() - at;
+  delay.disable();
+  const loopP99Ms = delay.percentile(99) / 1e6;
   const { peakRssMb = Number.NaN } = await typesetEngineStats();
-  return { ms, startMs, peakRssMb, pages: pageCount(pdf), bytes: pdf.length };
+  return { ms, startMs, peakRssMb, loopP99Ms, pages: pageCount(pdf), bytes: pdf.length };
 }
 
 const benchmark: Benchmark = {
@@ -67,6 +74,15 @@ const benchmark: Benchmark = {
     );
     console.log(
       `    ratio: time ${(candidate.p50 / baseline.p50).toFixed(2)}× for ${(big[0]!.pages / small[0]!.pages).toFixed(1)}× the pages; peak RSS ${(peak(big) / peak(small)).toFixed(2)}×; engine start ${(start.p50 / 1000).toFixed(2)} s (p50, not counted above)`,
+    );
+    // The machine is shared: the loop's delay while idle in this run is the floor to read it against.
+    const idle = monitorEventLoopDelay({ resolution: 10 });
+    idle.enable();
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    idle.disable();
+    console.log(`    event-loop delay p99 while idle: ${(idle.percentile(99) / 1e6).toFixed(1)} ms`);
+    console.log(
+      `    event-loop delay p99 while typesetting the ${big[0]!.pages}-page edition: ${Math.max(...big.map((r) => r.loopP99Ms)).toFixed(1)} ms (worst round)`,
     );
     report({
       label: `${big[0]!.pages}-page edition vs ${small[0]!.pages}-page edition (time)`,

@@ -47,4 +47,6 @@ process.on('message', ({ id, template, data }) => {
     process.send({ id, ok: false, reason: 'crashed', message: String(error?.message ?? error) });
   }
 });
+// The server is gone (its end closes the channel): nothing is left to typeset for.
+process.on('disconnect', () => process.exit(0));
 process.send({ ready: true });

@@ -31,9 +31,12 @@ export function languageOf(tag: string) {
     throw new TypesetError('invalid', `Not a language tag: ${JSON.stringify(tag).slice(0, 40)}`);
   }
   const lang = locale.language.toLowerCase();
+  // Typst picks CJK punctuation and line-breaking rules by region: Traditional Chinese is Taiwan's.
+  const region = locale.region ?? (locale.script === 'Hant' ? 'TW' : null);
   return {
     locale: locale.baseName,
     lang: /^[a-z]{2,3}$/.test(lang) ? lang : 'en',
+    region: region && /^[A-Z]{2}$/.test(region) ? region : null,
     dir: RTL.has(lang) ? 'rtl' : 'ltr',
   } as const;
 }
@@ -64,7 +67,7 @@ export function prepareEdition(doc: TypesetEdition) {
     throw new TypesetError('invalid', 'The template is "yearbook" or "brief".');
   if (!Array.isArray(doc.chapters) || doc.chapters.length > DOCUMENT_LIMITS.chapters)
     throw new TypesetError('invalid', `An edition has at most ${DOCUMENT_LIMITS.chapters} chapters.`);
-  const { locale, lang, dir } = languageOf(doc.language);
+  const { locale, lang, region, dir } = languageOf(doc.language);
   const year = doc.year === undefined || doc.year === null ? null : Number(doc.year);
   if (year !== null && !Number.isInteger(year))
     throw new TypesetError('invalid', 'The year is a whole number.');
@@ -73,6 +76,7 @@ export function prepareEdition(doc: TypesetEdition) {
   const data = {
     template: doc.template,
     lang,
+    region,
     dir,
     fonts: FONT_FAMILIES,
     title,
@@ -178,13 +182,14 @@ function formatDate(iso: unknown, locale: string, field: string) {
 
 export function prepareCertificate(doc: TypesetCertificate) {
   if (!doc || typeof doc !== 'object') throw new TypesetError('invalid', 'No certificate.');
-  const { locale, lang, dir } = languageOf(doc.language);
+  const { locale, lang, region, dir } = languageOf(doc.language);
   const start = formatDate(doc.startDate, locale, 'startDate');
   const end = formatDate(doc.endDate, locale, 'endDate');
   const issuedOn = formatDate(doc.issuedOn, locale, 'issuedOn');
   const number = clean(doc.certificateNumber, 'certificateNumber');
   const data = {
     lang,
+    region,
     dir,
     fonts: FONT_FAMILIES,
     heading: label(locale, msg('Certificate of completion')),

@@ -16,7 +16,10 @@ async function pages(pdf: Uint8Array) {
 /** The names of the fonts a PDF embeds (FontFile2 beside a subset-tagged FontName). */
 function embeddedFonts(pdf: Uint8Array) {
   const raw = Buffer.from(pdf).toString('latin1');
-  return [...raw.matchAll(/\/FontName\s*\/([A-Z]{6})\+([\w-]+)/g)].map((m) => ({ subset: m[1], name: m[2] }));
+  return [...raw.matchAll(/\/FontName\s*\/([A-Z]{6})\+([\w-]+)/g)].map((m) => ({
+    subset: m[1] ?? '',
+    name: m[2] ?? '',
+  }));
 }
 
 /**
