@@ -20,6 +20,9 @@ export const DOCUMENT_LIMITS = {
   totalBytes: 30_000_000,
 };
 
+/** A figure as statistics print it, or a blank / missing-value mark (.., -, –). */
+const NUMBER = /^\s*(?:[-+−]?[\d\p{Nd}][\d\p{Nd}\s.,'\u00A0\u202F]*%?|\.\.|[-–—]|)\s*$/u;
+
 const RTL = new Set(['ar', 'ur', 'fa', 'ps', 'he', 'yi', 'dv', 'sd', 'ug', 'ckb']);
 
 /** Language and region as Typst wants them (ISO 639 and ISO 3166 codes), and the direction. */
@@ -129,15 +132,18 @@ function prepareBlock(b: TypesetEdition['chapters'][number]['blocks'][number], a
       const width = b.columns.length;
       if (width * (b.rows.length + 1) > DOCUMENT_LIMITS.tableCells)
         throw new TypesetError('invalid', `${at} has more than ${DOCUMENT_LIMITS.tableCells} cells.`);
+      // A short row is filled with empty cells and a long one cut, so the grid stays a grid.
+      const rows = b.rows.map((row, r) => {
+        if (!Array.isArray(row)) throw new TypesetError('invalid', `${at}.rows[${r}] is not a row.`);
+        return Array.from({ length: width }, (_, k) => clean(row[k] ?? '', `${at}.rows[${r}][${k}]`));
+      });
       return {
         kind: 'table',
         caption: clean(b.caption, `${at}.caption`),
         columns: b.columns.map((c, k) => clean(c, `${at}.columns[${k}]`)),
-        // A short row is filled with empty cells and a long one cut, so the grid stays a grid.
-        rows: b.rows.map((row, r) => {
-          if (!Array.isArray(row)) throw new TypesetError('invalid', `${at}.rows[${r}] is not a row.`);
-          return Array.from({ length: width }, (_, k) => clean(row[k] ?? '', `${at}.rows[${r}][${k}]`));
-        }),
+        // Columns of figures are set flush to the end, so that units line up.
+        numeric: b.columns.map((_, k) => rows.length > 0 && rows.every((row) => NUMBER.test(row[k] ?? ''))),
+        rows,
         source: optional(b.source, `${at}.source`),
       };
     }
