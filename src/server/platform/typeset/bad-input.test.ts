@@ -10,6 +10,7 @@ import {
   TypesetError,
   typesetCertificate,
   typesetEdition,
+  typesetProblem,
 } from './typeset.ts';
 
 // Text is data, never markup; a chart never reaches the disk; a document that passes the time or
@@ -107,6 +108,20 @@ describe('hostile text', () => {
     };
     expect(await reason(typesetCertificate(certificate))).toBe('invalid');
     expect(await reason(typesetCertificate({ ...certificate, startDate: '1 March 2026' }))).toBe('invalid');
+  });
+});
+
+describe('the HTTP answer', () => {
+  it('is a precise 4xx for the document, 503 with a retry for the engine, never a 500', () => {
+    const answer = (reason: TypesetError['reason']) => {
+      const p = typesetProblem(new TypesetError(reason, 'x'));
+      return [p.status, p.code];
+    };
+    expect(answer('invalid')).toEqual([422, 'typeset_invalid']);
+    for (const reason of ['too_large', 'timeout', 'memory'] as const)
+      expect(answer(reason)).toEqual([422, 'typeset_too_costly']);
+    for (const reason of ['busy', 'crashed', 'aborted'] as const)
+      expect(answer(reason)).toEqual([503, 'typeset_busy']);
   });
 });
 

@@ -6,7 +6,7 @@ import { prepareCertificate, prepareEdition } from './prepare.ts';
 // engine (Typst; docs/decisions/typesetting-engine.md) runs in its own process, off the event loop,
 // with a time and a memory limit; failures are TypesetError (errors.ts).
 
-export { TypesetError } from './errors.ts';
+export { TypesetError, typesetProblem } from './errors.ts';
 
 const engine = new EngineProcess();
 
