@@ -93,6 +93,15 @@ describe('hostile text', () => {
         { ...ok, chapters: Array.from({ length: DOCUMENT_LIMITS.chapters + 1 }, () => ok.chapters[0]) },
       ],
       ['a fractional year', { ...ok, year: 2026.5 }],
+      ['contributors that are not a list', { ...ok, contributors: 'Ana, Ben' }],
+      [
+        'a row that is not a list',
+        {
+          ...ok,
+          chapters: [{ title: 'C', blocks: [{ kind: 'table', caption: 'x', columns: ['a'], rows: ['1'] }] }],
+        },
+      ],
+      ['a chapter of no blocks', { ...ok, chapters: [{ title: 'C' }] }],
     ];
     for (const [name, doc] of cases)
       expect(await reason(typesetEdition(doc as TypesetEdition)), name).toBe('invalid');

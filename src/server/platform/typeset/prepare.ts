@@ -57,6 +57,13 @@ export function clean(value: unknown, field: string): string {
   );
 }
 
+/** A list of texts; absent is empty. */
+function texts(value: unknown, field: string): string[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) throw new TypesetError('invalid', `${field} must be a list of texts.`);
+  return value.map((v, i) => clean(v, `${field}[${i}]`));
+}
+
 const optional = (value: unknown, field: string) =>
   value === undefined || value === null ? null : clean(value, field);
 
@@ -87,7 +94,7 @@ export function prepareEdition(doc: TypesetEdition) {
     year,
     publisher: clean(doc.publisher, 'publisher'),
     running: [title, year === null ? '' : String(year)].filter(Boolean).join(' · '),
-    contributors: (doc.contributors ?? []).map((c, i) => clean(c, `contributors[${i}]`)),
+    contributors: texts(doc.contributors, 'contributors'),
     labels: {
       contents: label(locale, msg('Contents')),
       contributors: label(locale, msg('Contributors')),
@@ -108,7 +115,7 @@ function prepareChapter(c: TypesetEdition['chapters'][number], i: number) {
   return {
     title: clean(c.title, `${at}.title`),
     subtitle: optional(c.subtitle, `${at}.subtitle`),
-    authors: (c.authors ?? []).map((a, j) => clean(a, `${at}.authors[${j}]`)),
+    authors: texts(c.authors, `${at}.authors`),
     blocks: c.blocks.map((b, j) => prepareBlock(b, `${at}.blocks[${j}]`)),
   };
 }
