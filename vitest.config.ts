@@ -9,6 +9,8 @@ export default defineConfig({
           name: 'server',
           include: ['src/**/*.test.ts', 'bench/**/*.test.ts'],
           environment: 'node',
+          // Migrates one template database per run; each test file gets its own copy.
+          globalSetup: ['src/server/testing/global-setup.ts'],
           pool: 'forks',
           maxWorkers: 2,
           // Generous: a loaded 2-core machine can take seconds to start each embedded database.

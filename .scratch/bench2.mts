@@ -1,0 +1,18 @@
+import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { drizzle } from 'drizzle-orm/pglite';
+import { migrate } from 'drizzle-orm/pglite/migrator';
+const ext = { btree_gist, pg_trgm, unaccent };
+let t = performance.now(); let c0 = process.cpuUsage();
+const lap = (l: string) => { const n = performance.now(); const c = process.cpuUsage(c0); console.log(l.padEnd(40), 'wall', Math.round(n - t), 'cpu', Math.round((c.user + c.system) / 1000)); t = n; c0 = process.cpuUsage(); };
+const c = await PGlite.create('memory://', { extensions: ext }); lap('create fresh (initdb)');
+await migrate(drizzle(c), { migrationsFolder: '/work/wt/cispeed/migrations', migrationsSchema: 'tulay_meta', migrationsTable: 'migrations' }); lap('migrate');
+const dump = await c.dumpDataDir('none'); lap(`dump none ${dump.size}`);
+await c.close();
+const plain = await PGlite.create('memory://', { extensions: ext }); lap('create fresh 2'); await plain.close(); lap('close');
+const d = await PGlite.create('memory://', { extensions: ext, loadDataDir: dump }); lap('create from dump');
+await d.query('select 1'); await d.close(); lap('q+close');
+const d2 = await PGlite.create('memory://', { extensions: ext, loadDataDir: dump }); lap('create from dump 2');
+await d2.close();
