@@ -23,6 +23,8 @@ export default defineConfig({
           name: 'e2e',
           include: ['e2e/**/*.spec.ts'],
           environment: 'node',
+          // Checks the web build once and migrates the template each journey's server copies.
+          globalSetup: ['e2e/support/global-setup.ts'],
           pool: 'forks',
           maxWorkers: 1,
           fileParallelism: false,

@@ -80,6 +80,30 @@ export async function pgliteTemplate(): Promise<string> {
 }
 
 /**
+ * A migrated embedded data directory (its `pg` folder) for servers that run on a real DATA_DIR,
+ * as the browser journeys do: copying it is PGDATA after migrations, without initdb or migrating.
+ */
+export async function pgliteDirTemplate(): Promise<string> {
+  const dir = join(tmpdir(), 'tulay-test-templates');
+  const path = join(dir, `pglite-dir-${templateKey()}`);
+  if (existsSync(join(path, 'pg', 'PG_VERSION'))) return path;
+  mkdirSync(dir, { recursive: true });
+  const aside = `${path}.${process.pid}.${randomBytes(4).toString('hex')}`;
+  const database = await openDatabase({ dataDir: aside, statementTimeoutMs: 10 * 60_000 });
+  try {
+    await runMigrations(database);
+  } finally {
+    await database.close();
+  }
+  try {
+    renameSync(aside, path);
+  } catch {
+    rmSync(aside, { recursive: true, force: true }); // another run made it first
+  }
+  return path;
+}
+
+/**
  * The name of a migrated database on the PostgreSQL server at `serverUrl`, made on first use, for
  * `CREATE DATABASE … TEMPLATE`. It accepts no connections, so copying it never finds one.
  */
