@@ -1,5 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -20,6 +29,21 @@ export function templatesEnabled(): boolean {
 }
 
 let key: string | undefined;
+
+/** Where the embedded templates are kept between runs. */
+const templatesDir = join(tmpdir(), 'tulay-test-templates');
+
+/** Templates of other migrations untouched for a day: made by older checkouts, never read again. */
+function pruneOldTemplates(): void {
+  const dayAgo = Date.now() - 24 * 3600_000;
+  for (const entry of readdirSync(templatesDir)) {
+    const path = join(templatesDir, entry);
+    try {
+      if (!entry.includes(templateKey()) && statSync(path).mtimeMs < dayAgo)
+        rmSync(path, { recursive: true, force: true });
+    } catch {} // another run pruned it first
+  }
+}
 
 /** A digest of every migration file and the engine version: names one template. */
 export function templateKey(): string {
@@ -49,10 +73,10 @@ export function templateKey(): string {
  * read half a file.
  */
 export async function pgliteTemplate(): Promise<string> {
-  const dir = join(tmpdir(), 'tulay-test-templates');
-  const path = join(dir, `pglite-${templateKey()}.tar`);
+  const path = join(templatesDir, `pglite-${templateKey()}.tar`);
   if (existsSync(path)) return path;
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(templatesDir, { recursive: true });
+  pruneOldTemplates();
   const { PGlite } = await import('@electric-sql/pglite');
   const { btree_gist } = await import('@electric-sql/pglite/contrib/btree_gist');
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
@@ -84,10 +108,10 @@ export async function pgliteTemplate(): Promise<string> {
  * as the browser journeys do: copying it is PGDATA after migrations, without initdb or migrating.
  */
 export async function pgliteDirTemplate(): Promise<string> {
-  const dir = join(tmpdir(), 'tulay-test-templates');
-  const path = join(dir, `pglite-dir-${templateKey()}`);
+  const path = join(templatesDir, `pglite-dir-${templateKey()}`);
   if (existsSync(join(path, 'pg', 'PG_VERSION'))) return path;
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(templatesDir, { recursive: true });
+  pruneOldTemplates();
   const aside = `${path}.${process.pid}.${randomBytes(4).toString('hex')}`;
   const database = await openDatabase({ dataDir: aside, statementTimeoutMs: 10 * 60_000 });
   try {
