@@ -1,0 +1,11 @@
+import { createTestDatabase } from '../src/server/testing/test-database.ts';
+import { loadDemoData } from '../src/server/demo/seed.ts';
+import { ensureRoleDefaults } from '../src/server/platform/auth/bootstrap.ts';
+const { database, drop } = await createTestDatabase();
+let t = performance.now(); let c = process.cpuUsage();
+await ensureRoleDefaults(database.db);
+let u = process.cpuUsage(c); console.log('roleDefaults', Math.round(performance.now() - t), Math.round((u.user + u.system) / 1000));
+t = performance.now(); c = process.cpuUsage();
+await loadDemoData(database);
+u = process.cpuUsage(c); console.log('demo', Math.round(performance.now() - t), Math.round((u.user + u.system) / 1000));
+await drop();
