@@ -9,6 +9,8 @@ export default defineConfig({
           name: 'server',
           include: ['src/**/*.test.ts', 'bench/**/*.test.ts'],
           environment: 'node',
+          // Migrates one template database per run; each test file gets its own copy.
+          globalSetup: ['src/server/testing/global-setup.ts'],
           pool: 'forks',
           maxWorkers: 2,
           // Generous: a loaded 2-core machine can take seconds to start each embedded database.
@@ -21,6 +23,8 @@ export default defineConfig({
           name: 'e2e',
           include: ['e2e/**/*.spec.ts'],
           environment: 'node',
+          // Checks the web build once and migrates the template each journey's server copies.
+          globalSetup: ['e2e/support/global-setup.ts'],
           pool: 'forks',
           maxWorkers: 1,
           fileParallelism: false,

@@ -4,16 +4,10 @@ import { organisations } from '../src/server/modules/directory/schema.ts';
 import { insertPerson } from '../src/server/modules/people/repository.ts';
 import { hashPassword } from '../src/server/platform/auth/passwords.ts';
 import { insertUser } from '../src/server/platform/auth/repository.ts';
-import {
-  collectPageErrors,
-  expectAccessible,
-  launchBrowser,
-  phoneContext,
-  sameSite,
-  snapshot,
-} from './support/browser.ts';
+import { collectPageErrors, expectAccessible, phoneContext, sameSite, snapshot } from './support/browser.ts';
+import { startJourney, stopJourney } from './support/journey.ts';
 import { signIn } from './support/journeys.ts';
-import { startTulay, type TestTulay } from './support/tulay.ts';
+import type { TestTulay } from './support/tulay.ts';
 
 // Advocacy journeys: staff record an agreement with two provisions, a corridor and a monitoring
 // finding, and find it by the corridor filter on the staff screen and on the public register; a
@@ -25,8 +19,7 @@ let browser: Browser;
 const PASSWORD = 'correct horse battery staple';
 
 beforeAll(async () => {
-  tulay = await startTulay();
-  browser = await launchBrowser();
+  ({ tulay, browser } = await startJourney());
   const db = tulay.running.database.db;
   const [org] = await db
     .insert(organisations)
@@ -49,8 +42,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await tulay?.stop();
+  await stopJourney({ tulay, browser });
 });
 
 async function signedIn() {

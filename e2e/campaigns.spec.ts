@@ -1,18 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { loadDemoData } from '../src/server/demo/seed.ts';
 import { insertOrganisation } from '../src/server/modules/directory/repository.ts';
 import { hashPassword } from '../src/server/platform/auth/passwords.ts';
 import { insertUser } from '../src/server/platform/auth/repository.ts';
-import {
-  collectPageErrors,
-  expectAccessible,
-  launchBrowser,
-  phoneContext,
-  snapshot,
-} from './support/browser.ts';
+import { collectPageErrors, expectAccessible, phoneContext, snapshot } from './support/browser.ts';
+import { startJourney, stopJourney } from './support/journey.ts';
 import { signIn } from './support/journeys.ts';
-import { startTulay, type TestTulay } from './support/tulay.ts';
+import type { TestTulay } from './support/tulay.ts';
 
 // The campaign journey: secretariat staff start a ratification campaign in two countries, move
 // Indonesia to "bill filed" and then to "ratified" with its date, source and note, and the public
@@ -23,10 +17,8 @@ let browser: Browser;
 const PASSWORD = 'correct horse battery staple';
 
 beforeAll(async () => {
-  tulay = await startTulay();
-  browser = await launchBrowser();
   // The demo data too, for the C189 tracker the issue asks for.
-  await loadDemoData(tulay.running.database);
+  ({ tulay, browser } = await startJourney({ demo: true }));
   const db = tulay.running.database.db;
   const organisationId = await insertOrganisation(db, {
     name: 'Migrant Forum in Asia',
@@ -43,8 +35,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await tulay?.stop();
+  await stopJourney({ tulay, browser });
 });
 
 async function pick(page: Page, label: string, option: string, typed: string) {

@@ -5,15 +5,10 @@ import { insertOrganisation } from '../src/server/modules/directory/repository.t
 import { hashPassword } from '../src/server/platform/auth/passwords.ts';
 import { insertUser, updateUser } from '../src/server/platform/auth/repository.ts';
 import { newTotpSecret } from '../src/server/platform/auth/totp.ts';
-import {
-  collectPageErrors,
-  expectAccessible,
-  launchBrowser,
-  phoneContext,
-  snapshot,
-} from './support/browser.ts';
+import { collectPageErrors, expectAccessible, phoneContext, snapshot } from './support/browser.ts';
+import { startJourney, stopJourney } from './support/journey.ts';
 import { signIn } from './support/journeys.ts';
-import { startTulay, type TestTulay } from './support/tulay.ts';
+import type { TestTulay } from './support/tulay.ts';
 
 // Issue 5 journeys: a migrant asks for help in Arabic on a 360 px phone and comes back with the
 // codes; a case worker of the destination organisation's intake desk takes the case, records the
@@ -47,13 +42,11 @@ async function caseWorker(
 }
 
 beforeAll(async () => {
-  tulay = await startTulay();
-  browser = await launchBrowser();
+  ({ tulay, browser } = await startJourney());
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await tulay?.stop();
+  await stopJourney({ tulay, browser });
 });
 
 const message = 'لم يدفع لي صاحب العمل راتبي منذ ستة أشهر وأخذ جواز سفري';

@@ -3,19 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { loadDemoData } from '../src/server/demo/seed.ts';
 import { organisations } from '../src/server/modules/directory/schema.ts';
 import { hashPassword } from '../src/server/platform/auth/passwords.ts';
 import { insertUser } from '../src/server/platform/auth/repository.ts';
-import {
-  collectPageErrors,
-  expectAccessible,
-  launchBrowser,
-  phoneContext,
-  snapshot,
-} from './support/browser.ts';
+import { collectPageErrors, expectAccessible, phoneContext, snapshot } from './support/browser.ts';
+import { startJourney, stopJourney } from './support/journey.ts';
 import { signIn } from './support/journeys.ts';
-import { startTulay, type TestTulay } from './support/tulay.ts';
+import type { TestTulay } from './support/tulay.ts';
 
 // The directory journeys: secretariat staff import organisations (preview → commit), create a
 // network, add member organisations with roles, filter the list and export exactly what is shown,
@@ -26,10 +20,8 @@ let browser: Browser;
 const PASSWORD = 'correct horse battery staple';
 
 beforeAll(async () => {
-  tulay = await startTulay();
-  browser = await launchBrowser();
+  ({ tulay, browser } = await startJourney({ demo: true }));
   const db = tulay.running.database.db;
-  await loadDemoData(tulay.running.database);
   const [org] = await db
     .insert(organisations)
     .values({ name: 'Secretariat office', typeCode: 'ngo' })
@@ -44,8 +36,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await tulay?.stop();
+  await stopJourney({ tulay, browser });
 });
 
 async function staffPage(): Promise<{ page: Page; errors: string[] }> {

@@ -8,15 +8,10 @@ import { people } from '../src/server/modules/people/schema.ts';
 import { hashPassword } from '../src/server/platform/auth/passwords.ts';
 import { insertUser } from '../src/server/platform/auth/repository.ts';
 import { outbox } from '../src/server/platform/mail/schema.ts';
-import {
-  collectPageErrors,
-  expectAccessible,
-  launchBrowser,
-  phoneContext,
-  snapshot,
-} from './support/browser.ts';
+import { collectPageErrors, expectAccessible, phoneContext, snapshot } from './support/browser.ts';
+import { startJourney, stopJourney } from './support/journey.ts';
 import { signIn } from './support/journeys.ts';
-import { startTulay, type TestTulay } from './support/tulay.ts';
+import type { TestTulay } from './support/tulay.ts';
 
 // The events journey: a staff member creates a training course with two sessions and invites three
 // directory people (the invitations wait in the outbox); someone registers for another public event
@@ -28,8 +23,7 @@ const PASSWORD = 'correct horse battery staple';
 const YEAR = new Date().getUTCFullYear() + 1;
 
 beforeAll(async () => {
-  tulay = await startTulay();
-  browser = await launchBrowser();
+  ({ tulay, browser } = await startJourney());
   const db = tulay.running.database.db;
   const [org] = await db
     .insert(organisations)
@@ -65,8 +59,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await tulay?.stop();
+  await stopJourney({ tulay, browser });
 });
 
 async function pick(page: Page, label: string, option: string, typed: string) {

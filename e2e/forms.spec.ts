@@ -1,6 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { loadDemoData } from '../src/server/demo/seed.ts';
 import { organisations } from '../src/server/modules/directory/schema.ts';
 import { publications } from '../src/server/modules/library/schema.ts';
 import * as practiceRepo from '../src/server/modules/practices/repository.ts';
@@ -8,9 +7,10 @@ import { practices } from '../src/server/modules/practices/schema.ts';
 import { hashPassword } from '../src/server/platform/auth/passwords.ts';
 import { insertUser, updateUser } from '../src/server/platform/auth/repository.ts';
 import { newTotpSecret } from '../src/server/platform/auth/totp.ts';
-import { collectPageErrors, expectAccessible, launchBrowser, phoneContext } from './support/browser.ts';
+import { collectPageErrors, expectAccessible, phoneContext } from './support/browser.ts';
+import { startJourney, stopJourney } from './support/journey.ts';
 import { signIn } from './support/journeys.ts';
-import { startTulay, type TestTulay } from './support/tulay.ts';
+import type { TestTulay } from './support/tulay.ts';
 
 // Forms that must not damage data (issue 16): Enter inside a picker never sends a half-filled form,
 // a country is chosen by its name (never typed as a code), and re-saving a practice unchanged
@@ -24,10 +24,8 @@ const used = new Set<number>();
 let secret = '';
 
 beforeAll(async () => {
-  tulay = await startTulay();
-  browser = await launchBrowser();
+  ({ tulay, browser } = await startJourney({ demo: true }));
   const db = tulay.running.database.db;
-  await loadDemoData(tulay.running.database);
   const [org] = await db
     .insert(organisations)
     .values({ name: 'Secretariat office', typeCode: 'ngo' })
@@ -44,8 +42,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await tulay?.stop();
+  await stopJourney({ tulay, browser });
 });
 
 async function staffPage(): Promise<{ page: Page; errors: string[] }> {

@@ -6,14 +6,9 @@ import { countryName } from '../src/server/modules/geography/countries.ts';
 import { insertUser } from '../src/server/platform/auth/repository.ts';
 import { translate } from '../src/server/platform/i18n/translate.ts';
 import { directionOf, LOCALE_CODES } from '../src/shared/locales.ts';
-import {
-  collectPageErrors,
-  expectAccessible,
-  launchBrowser,
-  phoneContext,
-  snapshot,
-} from './support/browser.ts';
-import { startTulay, type TestTulay } from './support/tulay.ts';
+import { collectPageErrors, expectAccessible, phoneContext, snapshot } from './support/browser.ts';
+import { startJourney, stopJourney } from './support/journey.ts';
+import type { TestTulay } from './support/tulay.ts';
 
 // The light Get-help pages on a 360 px phone: a request to Singapore sent and followed up on the
 // status page, with axe on every screen; and a request written offline, kept encrypted on the
@@ -23,8 +18,7 @@ let tulay: TestTulay;
 let browser: Browser;
 
 beforeAll(async () => {
-  tulay = await startTulay();
-  browser = await launchBrowser();
+  ({ tulay, browser } = await startJourney());
   // Someone receives requests (routing a request nobody's desk covers is the secretariat's intake).
   const db = tulay.running.database.db;
   const organisationId = await insertOrganisation(db, {
@@ -43,8 +37,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await tulay?.stop();
+  await stopJourney({ tulay, browser });
 });
 
 // Urdu (right-to-left) and Khmer (no spaces between words) once the catalogs have them.

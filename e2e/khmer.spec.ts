@@ -1,14 +1,9 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import {
-  collectPageErrors,
-  expectAccessible,
-  launchBrowser,
-  phoneContext,
-  snapshot,
-} from './support/browser.ts';
+import { collectPageErrors, expectAccessible, phoneContext, snapshot } from './support/browser.ts';
+import { startJourney, stopJourney } from './support/journey.ts';
 import { clippedText, expectNoClippedText } from './support/text-fit.ts';
-import { startTulay, type TestTulay } from './support/tulay.ts';
+import type { TestTulay } from './support/tulay.ts';
 
 // Issue 15: a migrant whose phone is set to Khmer (a script written without spaces, with marks
 // stacked above and below the line) reaches the public pages on a 360 px screen: every page opens in
@@ -24,8 +19,7 @@ const htmlAttributes = (p: Page) =>
   p.evaluate(() => ({ lang: document.documentElement.lang, dir: document.documentElement.dir }));
 
 beforeAll(async () => {
-  tulay = await startTulay();
-  browser = await launchBrowser();
+  ({ tulay, browser } = await startJourney());
   // The phone speaks Khmer (Cambodia): Accept-Language and navigator.languages say km-KH.
   context = await phoneContext(browser, tulay.url, 'km-KH');
   page = await context.newPage();
@@ -34,8 +28,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await context?.close();
-  await browser?.close();
-  await tulay?.stop();
+  await stopJourney({ tulay, browser });
 });
 
 test('the server-rendered public pages open in Khmer from the phone’s language and fit 360 px', async () => {

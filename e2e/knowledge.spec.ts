@@ -5,9 +5,10 @@ import { organisations } from '../src/server/modules/directory/schema.ts';
 import { hashPassword } from '../src/server/platform/auth/passwords.ts';
 import { insertUser } from '../src/server/platform/auth/repository.ts';
 import { makePdf } from '../src/server/platform/files/fixtures.ts';
-import { collectPageErrors, expectAccessible, launchBrowser, phoneContext } from './support/browser.ts';
+import { collectPageErrors, expectAccessible, phoneContext } from './support/browser.ts';
+import { startJourney, stopJourney } from './support/journey.ts';
 import { signIn } from './support/journeys.ts';
-import { startTulay, type TestTulay } from './support/tulay.ts';
+import type { TestTulay } from './support/tulay.ts';
 
 // The knowledge journeys: a member editor proposes a good practice, staff send it back, the editor
 // resubmits, staff publish, and the public finds it with its facets; staff upload a PDF and the
@@ -18,8 +19,7 @@ let browser: Browser;
 const PASSWORD = 'correct horse battery staple';
 
 beforeAll(async () => {
-  tulay = await startTulay();
-  browser = await launchBrowser();
+  ({ tulay, browser } = await startJourney());
   const db = tulay.running.database.db;
   const [org] = await db
     .insert(organisations)
@@ -45,8 +45,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await tulay?.stop();
+  await stopJourney({ tulay, browser });
 });
 
 async function signedIn(email: string) {

@@ -4,26 +4,24 @@ import {
   collectPageErrors,
   DESKTOP,
   expectAccessible,
-  launchBrowser,
   PHONE,
   phoneContext,
   sameSite,
   snapshot,
 } from './support/browser.ts';
+import { startJourney, stopJourney } from './support/journey.ts';
 import { ADMIN, setUpFirstAdministrator } from './support/journeys.ts';
-import { startTulay, type TestTulay } from './support/tulay.ts';
+import type { TestTulay } from './support/tulay.ts';
 
 let tulay: TestTulay;
 let browser: Browser;
 
 beforeAll(async () => {
-  tulay = await startTulay();
-  browser = await launchBrowser();
+  ({ tulay, browser } = await startJourney());
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await tulay?.stop();
+  await stopJourney({ tulay, browser });
 });
 
 const ARABIC = /[\u0600-\u06FF]/;

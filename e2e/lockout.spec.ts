@@ -1,20 +1,19 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { collectPageErrors, expectAccessible, launchBrowser, phoneContext } from './support/browser.ts';
+import { collectPageErrors, expectAccessible, phoneContext } from './support/browser.ts';
+import { startJourney, stopJourney } from './support/journey.ts';
 import { ADMIN, setUpFirstAdministrator, signIn, signOut } from './support/journeys.ts';
-import { startTulay, type TestTulay } from './support/tulay.ts';
+import type { TestTulay } from './support/tulay.ts';
 
 let tulay: TestTulay;
 let browser: Browser;
 
 beforeAll(async () => {
-  tulay = await startTulay();
-  browser = await launchBrowser();
+  ({ tulay, browser } = await startJourney());
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await tulay?.stop();
+  await stopJourney({ tulay, browser });
 });
 
 test('repeated wrong passwords make this address wait; a password reset lets the owner straight back in', async () => {

@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { loadDemoData } from '../src/server/demo/seed.ts';
-import { collectPageErrors, expectAccessible, launchBrowser, phoneContext } from './support/browser.ts';
+import { collectPageErrors, expectAccessible, phoneContext } from './support/browser.ts';
+import { startJourney, stopJourney } from './support/journey.ts';
 import { signIn } from './support/journeys.ts';
 import { seedPeople } from './support/people.ts';
-import { startTulay, type TestTulay } from './support/tulay.ts';
+import type { TestTulay } from './support/tulay.ts';
 
 // Importing people: secretariat staff choose "People" on the import screen, upload a CSV, read the
 // dry-run preview (which passes axe at 360 px), import it and find the new people in the list.
@@ -17,15 +17,12 @@ let browser: Browser;
 const PASSWORD = 'correct horse battery staple';
 
 beforeAll(async () => {
-  tulay = await startTulay();
-  browser = await launchBrowser();
-  await loadDemoData(tulay.running.database);
+  ({ tulay, browser } = await startJourney({ demo: true }));
   await seedPeople(tulay.running.database.db, PASSWORD);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await tulay?.stop();
+  await stopJourney({ tulay, browser });
 });
 
 // Generous: another test run may share this 2-core machine.

@@ -1,17 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { loadDemoData } from '../src/server/demo/seed.ts';
-import {
-  collectPageErrors,
-  expectAccessible,
-  launchBrowser,
-  phoneContext,
-  sameSite,
-  snapshot,
-} from './support/browser.ts';
+import { collectPageErrors, expectAccessible, phoneContext, sameSite, snapshot } from './support/browser.ts';
+import { startJourney, stopJourney } from './support/journey.ts';
 import { signIn } from './support/journeys.ts';
 import { seedPeople } from './support/people.ts';
-import { startTulay, type TestTulay } from './support/tulay.ts';
+import type { TestTulay } from './support/tulay.ts';
 
 // The people journeys: secretariat staff search and filter the people of the directory, export
 // exactly the filtered list, read a profile with its affiliations, add a person without public
@@ -25,15 +18,12 @@ const PASSWORD = 'correct horse battery staple';
 const htmlDir = (page: Page) => page.evaluate(() => document.documentElement.dir);
 
 beforeAll(async () => {
-  tulay = await startTulay();
-  browser = await launchBrowser();
-  await loadDemoData(tulay.running.database);
+  ({ tulay, browser } = await startJourney({ demo: true }));
   ({ kimId } = await seedPeople(tulay.running.database.db, PASSWORD));
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await tulay?.stop();
+  await stopJourney({ tulay, browser });
 });
 
 async function signedIn(email: string): Promise<{ page: Page; errors: string[] }> {

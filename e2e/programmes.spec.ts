@@ -4,16 +4,10 @@ import { organisations } from '../src/server/modules/directory/schema.ts';
 import { people } from '../src/server/modules/people/schema.ts';
 import { hashPassword } from '../src/server/platform/auth/passwords.ts';
 import { insertUser } from '../src/server/platform/auth/repository.ts';
-import {
-  collectPageErrors,
-  DESKTOP,
-  expectAccessible,
-  launchBrowser,
-  phoneContext,
-  snapshot,
-} from './support/browser.ts';
+import { collectPageErrors, DESKTOP, expectAccessible, phoneContext, snapshot } from './support/browser.ts';
+import { startJourney, stopJourney } from './support/journey.ts';
 import { signIn } from './support/journeys.ts';
-import { startTulay, type TestTulay } from './support/tulay.ts';
+import type { TestTulay } from './support/tulay.ts';
 
 // A secretariat member creates a programme on a phone, with area coordinators in two countries,
 // publishes it, and the public finds it on the server-rendered pages (no JavaScript), on a phone
@@ -24,8 +18,7 @@ let browser: Browser;
 const PASSWORD = 'correct horse battery staple';
 
 beforeAll(async () => {
-  tulay = await startTulay();
-  browser = await launchBrowser();
+  ({ tulay, browser } = await startJourney());
   const db = tulay.running.database.db;
   const [org] = await db
     .insert(organisations)
@@ -45,8 +38,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await tulay?.stop();
+  await stopJourney({ tulay, browser });
 });
 
 async function pick(page: Page, label: string, option: string, typed: string) {

@@ -11,14 +11,14 @@ import {
   collectPageErrors,
   DESKTOP,
   expectAccessible,
-  launchBrowser,
   PHONE,
   phoneContext,
   sameSite,
   snapshot,
 } from './support/browser.ts';
+import { startJourney, stopJourney } from './support/journey.ts';
 import { signIn } from './support/journeys.ts';
-import { startTulay, type TestTulay } from './support/tulay.ts';
+import type { TestTulay } from './support/tulay.ts';
 
 // Issue 15, the public side: on a fresh install (no demo data, no account, no intake desk) the
 // front door leads to Get-help and a request is accepted; on a 360 px phone the first search
@@ -29,13 +29,11 @@ let browser: Browser;
 let reference = '';
 
 beforeAll(async () => {
-  tulay = await startTulay();
-  browser = await launchBrowser();
+  ({ tulay, browser } = await startJourney());
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await tulay?.stop();
+  await stopJourney({ tulay, browser });
 });
 
 /** The element's box lies inside the first screen of a phone: seen without scrolling. */

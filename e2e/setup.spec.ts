@@ -1,27 +1,19 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import {
-  collectPageErrors,
-  DESKTOP,
-  expectAccessible,
-  launchBrowser,
-  phoneContext,
-  snapshot,
-} from './support/browser.ts';
+import { collectPageErrors, DESKTOP, expectAccessible, phoneContext, snapshot } from './support/browser.ts';
+import { startJourney, stopJourney } from './support/journey.ts';
 import { ADMIN, setUpFirstAdministrator } from './support/journeys.ts';
-import { startTulay, type TestTulay } from './support/tulay.ts';
+import type { TestTulay } from './support/tulay.ts';
 
 let tulay: TestTulay;
 let browser: Browser;
 
 beforeAll(async () => {
-  tulay = await startTulay();
-  browser = await launchBrowser();
+  ({ tulay, browser } = await startJourney());
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await tulay?.stop();
+  await stopJourney({ tulay, browser });
 });
 
 test('the first administrator sets up Tulay from the printed link, enrols 2FA and lands on the home page', async () => {

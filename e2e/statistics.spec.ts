@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { loadDemoData } from '../src/server/demo/seed.ts';
 import {
   desaRow,
   ILOSTAT_ROWS,
@@ -11,16 +10,11 @@ import {
   seven,
   undesaWorkbook,
 } from '../src/server/modules/statistics/test-files.ts';
-import {
-  collectPageErrors,
-  expectAccessible,
-  launchBrowser,
-  phoneContext,
-  snapshot,
-} from './support/browser.ts';
+import { collectPageErrors, expectAccessible, phoneContext, snapshot } from './support/browser.ts';
+import { startJourney, stopJourney } from './support/journey.ts';
 import { signIn } from './support/journeys.ts';
 import { seedPeople } from './support/people.ts';
-import { startTulay, type TestTulay } from './support/tulay.ts';
+import type { TestTulay } from './support/tulay.ts';
 
 // Migration statistics: the secretariat creates a data set, imports an ILOSTAT file and a UN DESA
 // workbook (preview, then commit), publishes it, and the public sees the Philippines' profile with
@@ -31,15 +25,12 @@ let browser: Browser;
 const PASSWORD = 'correct horse battery staple';
 
 beforeAll(async () => {
-  tulay = await startTulay();
-  browser = await launchBrowser();
-  await loadDemoData(tulay.running.database);
+  ({ tulay, browser } = await startJourney({ demo: true }));
   await seedPeople(tulay.running.database.db, PASSWORD);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await tulay?.stop();
+  await stopJourney({ tulay, browser });
 });
 
 const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000, interval: 100 });

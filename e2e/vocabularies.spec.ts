@@ -3,20 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { loadDemoData } from '../src/server/demo/seed.ts';
 import { organisations } from '../src/server/modules/directory/schema.ts';
 import { hashPassword } from '../src/server/platform/auth/passwords.ts';
 import { insertUser, updateUser } from '../src/server/platform/auth/repository.ts';
 import { newTotpSecret } from '../src/server/platform/auth/totp.ts';
-import {
-  collectPageErrors,
-  expectAccessible,
-  launchBrowser,
-  phoneContext,
-  sameSite,
-} from './support/browser.ts';
+import { collectPageErrors, expectAccessible, phoneContext, sameSite } from './support/browser.ts';
+import { startJourney, stopJourney } from './support/journey.ts';
 import { signIn } from './support/journeys.ts';
-import { startTulay, type TestTulay } from './support/tulay.ts';
+import type { TestTulay } from './support/tulay.ts';
 
 // Administrators keep the controlled vocabularies in the app: add a term with labels in several
 // languages, edit it, retire it, export the vocabulary as CSV and import new terms (preview first);
@@ -30,10 +24,8 @@ let adminSecret = '';
 const TERMS = '/api/v1/vocabularies/organisation_type/terms';
 
 beforeAll(async () => {
-  tulay = await startTulay();
-  browser = await launchBrowser();
+  ({ tulay, browser } = await startJourney({ demo: true }));
   const db = tulay.running.database.db;
-  await loadDemoData(tulay.running.database);
   const [org] = await db
     .insert(organisations)
     .values({ name: 'Secretariat office', typeCode: 'ngo' })
@@ -59,8 +51,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await tulay?.stop();
+  await stopJourney({ tulay, browser });
 });
 
 // One journey in steps sharing the browser, so each step has its own time budget on a busy machine.

@@ -1,12 +1,17 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { loadConfig } from '../../src/server/config.ts';
 import { type Running, startServer } from '../../src/server/server.ts';
+import {
+  pgliteDirTemplate,
+  postgresTemplate,
+  templatesEnabled,
+} from '../../src/server/testing/test-templates.ts';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -21,17 +26,24 @@ export interface TestTulay {
   stop(): Promise<void>;
 }
 
-/** Builds dist/web if its sources changed, so the browser sees the current interface. */
+/**
+ * Builds dist/web if its sources changed, so the browser sees the current interface. Once per run:
+ * the e2e global setup (./global-setup.ts) checks before any journey and sets TULAY_WEB_CHECKED.
+ */
 export function ensureWebBuilt(): void {
+  if (process.env.TULAY_WEB_CHECKED === '1') return;
   const result = spawnSync(process.execPath, [join(repo, 'scripts/build-web-if-stale.mjs')], {
     stdio: 'inherit',
   });
   if (result.status !== 0) throw new Error('Building the web app failed');
+  process.env.TULAY_WEB_CHECKED = '1';
 }
 
 /**
  * Starts Tulay with `startServer` on port 0: embedded PGlite in a temporary DATA_DIR, or, when
- * DATABASE_URL is set, a brand-new database on that server, dropped again by `stop()`.
+ * DATABASE_URL is set, a brand-new database on that server, dropped again by `stop()`. Either
+ * starts as a copy of the migrated template (src/server/testing/test-templates.ts), so the server's
+ * own migrations find nothing to do; everything after them (role defaults, the setup link) is its own.
  */
 export async function startTulay(): Promise<TestTulay> {
   ensureWebBuilt();
@@ -43,7 +55,8 @@ export async function startTulay(): Promise<TestTulay> {
     const name = `tulay_e2e_${process.pid}_${randomBytes(4).toString('hex')}`;
     const admin = new pg.Client({ connectionString: serverUrl });
     await admin.connect();
-    await admin.query(`create database ${name}`);
+    const template = templatesEnabled() ? ` template ${await postgresTemplate(serverUrl)}` : '';
+    await admin.query(`create database ${name}${template}`);
     await admin.end();
     const url = new URL(serverUrl);
     url.pathname = `/${name}`;
@@ -56,6 +69,8 @@ export async function startTulay(): Promise<TestTulay> {
     };
   } else {
     dataDir = mkdtempSync(join(tmpdir(), 'tulay-e2e-'));
+    if (templatesEnabled())
+      cpSync(join(await pgliteDirTemplate(), 'pg'), join(dataDir, 'pg'), { recursive: true });
   }
   const env: Record<string, string> = {
     PORT: '0',

@@ -34,6 +34,11 @@ export interface DatabaseOptions {
   /** Directory for the embedded engine's files, or 'memory://' for a throw-away database. */
   dataDir: string;
   statementTimeoutMs: number;
+  /**
+   * With dataDir 'memory://': a tarball of a data directory (PGlite `dumpDataDir`) to start from,
+   * so a test database is a copy of a migrated template instead of initdb plus every migration.
+   */
+  loadDataDir?: string;
   /** Where to say that DATA_DIR had to be made private again (default: standard error). */
   warn?: (message: string) => void;
 }
@@ -83,7 +88,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const unlock = dataDir === 'memory://' ? () => {} : lockDataDir(dataDir);
   let host: PgliteHost;
   try {
-    host = await startPgliteHost(dataDir, options.statementTimeoutMs);
+    host = await startPgliteHost(
+      dataDir,
+      options.statementTimeoutMs,
+      dataDir === 'memory://' ? options.loadDataDir : undefined,
+    );
     if (dataDir !== 'memory://') tightenTree(dataDir);
   } catch (error) {
     unlock();

@@ -23,8 +23,14 @@ const workerUrl = new URL('./pglite-worker.mjs', import.meta.url);
  * Starts PGlite on a worker thread behind a Unix socket, with a watchdog: when the worker has not
  * answered a ping for `statementTimeoutMs`, one statement is running too long, so the worker is
  * terminated and started again from its data directory (PostgreSQL's crash recovery replays the WAL).
+ * `loadDataDir` (a tarball from PGlite's `dumpDataDir`) starts an in-memory engine from a copy
+ * instead of an empty cluster.
  */
-export async function startPgliteHost(dataDir: string, statementTimeoutMs: number): Promise<PgliteHost> {
+export async function startPgliteHost(
+  dataDir: string,
+  statementTimeoutMs: number,
+  loadDataDir?: string,
+): Promise<PgliteHost> {
   const socketDir = mkdtempSync(join(tmpdir(), 'tulay-pg-'));
   const socketPath = join(socketDir, '.s.PGSQL.5432');
   let restarts = 0;
@@ -36,7 +42,7 @@ export async function startPgliteHost(dataDir: string, statementTimeoutMs: numbe
 
   async function spawn(): Promise<Worker> {
     rmSync(socketPath, { force: true });
-    const w = new Worker(workerUrl, { workerData: { dataDir, socketPath } });
+    const w = new Worker(workerUrl, { workerData: { dataDir, socketPath, loadDataDir } });
     await new Promise<void>((resolve, reject) => {
       const onMessage = (m: unknown) => {
         if (m === 'ready') {
