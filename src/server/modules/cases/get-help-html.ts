@@ -48,8 +48,8 @@ export interface Shell {
 
 /**
  * The frame: language and direction, quick exit first, the language links last, one small script.
- * Referrer policy same-origin (not the site's no-referrer): a form posted under no-referrer carries
- * `Origin: null`, which the cross-site write check rightly refuses; other sites still get nothing.
+ * Its form posts under the site's no-referrer policy, with `Origin: null` and `Sec-Fetch-Site:
+ * same-origin`, which the cross-site write check accepts (platform/http/security.ts).
  */
 export function shell({ lang, path, title, body, script, publicUrl }: Shell): string {
   const t = (s: string) => translate(lang, s);
@@ -65,7 +65,6 @@ export function shell({ lang, path, title, body, script, publicUrl }: Shell): st
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="same-origin">
 <meta name="theme-color" content="#123c63">
 <title>${esc(title)} · Tulay</title>
 <link rel="canonical" href="${esc(`${publicUrl}/${lang}${path}`)}">${alternates}

@@ -61,11 +61,6 @@ const registrationFields = z.object({
   consent: z.literal('yes'),
 });
 
-// Pages with a form: with the site-wide "no-referrer" policy a browser posts a form with
-// `Origin: null`, which the cross-site check refuses. "same-origin" sends the origin to this site
-// only (links to other sites still carry nothing).
-const FORM_HEAD = '<meta name="referrer" content="same-origin">';
-
 function sendPage(
   reply: import('fastify').FastifyReply,
   ctx: Ctx,
@@ -82,7 +77,7 @@ function sendPage(
         locale: ctx.locale,
         title,
         body,
-        head: `${FORM_HEAD}${options.head ?? ''}`,
+        head: options.head,
         canonical: options.canonical,
       }),
     );

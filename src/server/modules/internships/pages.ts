@@ -100,24 +100,19 @@ ${form}`;
 
 function send(ctx: Ctx, reply: FastifyReply, status: number, body: string) {
   const title = translate(ctx.locale, 'Internships and volunteering');
-  return (
-    reply
-      .code(status)
-      .type(HTML)
-      .header('cache-control', 'no-store')
-      // With the site-wide no-referrer policy a browser posts this form with `Origin: null`, which the
-      // cross-site write check refuses; same-origin still sends nothing to any other site.
-      .header('referrer-policy', 'same-origin')
-      .send(
-        page({
-          locale: ctx.locale,
-          title,
-          body,
-          head: FORM_STYLE,
-          canonical: `${ctx.config.publicUrl}/internships`,
-        }),
-      )
-  );
+  return reply
+    .code(status)
+    .type(HTML)
+    .header('cache-control', 'no-store')
+    .send(
+      page({
+        locale: ctx.locale,
+        title,
+        body,
+        head: FORM_STYLE,
+        canonical: `${ctx.config.publicUrl}/internships`,
+      }),
+    );
 }
 
 /** Turns the form's Zod issues into field errors (the first per field). */

@@ -110,6 +110,14 @@ describe('writes are tied to PUBLIC_URL', () => {
     expect((await write(t, { 'sec-fetch-site': 'none' })).statusCode).toBe(403);
   });
 
+  it('accepts a form posted with Origin: null only when the browser says it is same-origin', async () => {
+    // What a browser sends for a plain HTML form under the site-wide "no-referrer" policy.
+    expect((await write(t, { origin: 'null', 'sec-fetch-site': 'same-origin' })).statusCode).toBe(202);
+    expect((await write(t, { origin: 'null' })).statusCode).toBe(403);
+    expect((await write(t, { origin: 'null', 'sec-fetch-site': 'cross-site' })).statusCode).toBe(403);
+    expect((await write(t, { origin: 'null', 'sec-fetch-site': 'none' })).statusCode).toBe(403);
+  });
+
   it('refuses an Origin whose scheme, host or port differs from PUBLIC_URL, whatever the Host says', async () => {
     for (const origin of [
       'https://localhost:3000',

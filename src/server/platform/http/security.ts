@@ -41,14 +41,16 @@ export async function registerSecurity(app: FastifyInstance): Promise<void> {
 /**
  * A write must come from a page of this site: its Origin (scheme, host and port) must be PUBLIC_URL's
  * or one in ALLOWED_ORIGINS. Browsers send Origin on every POST/PUT/PATCH/DELETE; a request without
- * one is accepted only when the browser vouches for it with `Sec-Fetch-Site: same-origin`. Scripts
- * and API clients send the Origin of the site they act for.
+ * one is accepted only when the browser vouches for it with `Sec-Fetch-Site: same-origin`. So is
+ * `Origin: null` with that vouching: under the site-wide "no-referrer" policy a browser posts a
+ * plain HTML form with a null Origin, and `Sec-Fetch-Site` is a header no page can set. Scripts and
+ * API clients send the Origin of the site they act for.
  */
 export function isSameSiteWrite(config: Config, headers: FastifyRequest['headers']): boolean {
   const site = headers['sec-fetch-site'];
   if (site !== undefined && site !== 'same-origin' && site !== 'none') return false;
   const origin = headers.origin;
-  if (origin === undefined) return site === 'same-origin';
+  if (origin === undefined || origin === 'null') return site === 'same-origin';
   const normalised = originOf(origin);
   return normalised !== undefined && allowedOrigins(config).has(normalised);
 }
