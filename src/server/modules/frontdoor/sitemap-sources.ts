@@ -2,6 +2,7 @@ import { LOCALES } from '../../../shared/locales.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import { SitemapRegistry, type SitemapSource } from '../../platform/sitemap/registry.ts';
 import { sitemapUrls as agreementUrls } from '../agreements/service.ts';
+import { sitemapUrls as caucusUrls } from '../caucus/resolutions.ts';
 import { sitemapUrls as campaignUrls } from '../campaigns/pages.ts';
 import { sitemapEntries as directoryEntries } from '../directory/public.ts';
 import { sitemapUrls as eventUrls } from '../events/calendars.ts';
@@ -41,6 +42,10 @@ export const sitemapRegistry = new SitemapRegistry()
   .add(
     'events',
     urls((ctx) => eventUrls(ctx.database, ctx.config.publicUrl)),
+  )
+  .add(
+    'caucus',
+    urls((ctx) => caucusUrls(ctx.database, ctx.config.publicUrl)),
   )
   .add(
     'statistics',
