@@ -10,16 +10,17 @@ import { getResolution, listResolutions, type PresentedResolution } from './reso
 const HTML = 'text/html; charset=utf-8';
 const msg = (s: string) => s;
 const DEMO_NOTE = msg('Demonstration data: this record says more than the seed documents do.');
-const KIND_LABELS: Record<string, string> = { resolution: msg('Resolution'), declaration: msg('Declaration') };
+const KIND_LABELS: Record<string, string> = {
+  resolution: msg('Resolution'),
+  declaration: msg('Declaration'),
+};
 
 /** The pages show what the public sees, even to a signed-in reader: published resolutions only. */
 const asPublic = (ctx: Ctx): Ctx => ({ ...ctx, actor: PUBLIC });
 
 function adoptedBy(locale: string, r: PresentedResolution) {
   const t = (s: string) => translate(locale, s);
-  const meeting = r.meeting
-    ? ` — <a href="/events/${esc(r.meeting.slug)}">${esc(r.meeting.title)}</a>`
-    : '';
+  const meeting = r.meeting ? ` — <a href="/events/${esc(r.meeting.slug)}">${esc(r.meeting.title)}</a>` : '';
   return `${esc(t('Adopted by'))}: ${esc(r.caucusName ?? '')}${meeting}`;
 }
 
@@ -70,29 +71,36 @@ ${!names && hidden === 0 ? `<p>${esc(t('None recorded.'))}</p>` : ''}`;
 
 /** Published caucus resolutions: server-rendered HTML, no scripts, JSON-LD on each one. */
 export const caucusPages: FastifyPluginAsyncZod = async (app) => {
-  app.get('/caucus/resolutions', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
-    const ctx = asPublic(contextOf(request));
-    const t = (s: string) => translate(ctx.locale, s);
-    const rows = await listResolutions(ctx, {});
-    const body = `<h1>${esc(t('Caucus resolutions and declarations'))}</h1>
+  app.get(
+    '/caucus/resolutions',
+    { config: { access: 'public' }, schema: { hide: true } },
+    async (request, reply) => {
+      const ctx = asPublic(contextOf(request));
+      const t = (s: string) => translate(ctx.locale, s);
+      const rows = await listResolutions(ctx, {});
+      const body = `<h1>${esc(t('Caucus resolutions and declarations'))}</h1>
 <p>${esc(t('What the inter-parliamentary caucus adopted, with the members of parliament who signed.'))}</p>
 <ul style="list-style:none;padding:0" aria-label="${esc(t('Resolutions'))}">${rows.map((r) => item(ctx.locale, r)).join('') || `<li>${esc(t('None recorded.'))}</li>`}</ul>`;
-    return reply
-      .type(HTML)
-      .header('cache-control', 'no-cache')
-      .send(
-        page({
-          locale: ctx.locale,
-          title: t('Caucus resolutions and declarations'),
-          body,
-          canonical: `${ctx.config.publicUrl}/caucus/resolutions`,
-        }),
-      );
-  });
+      return reply
+        .type(HTML)
+        .header('cache-control', 'no-cache')
+        .send(
+          page({
+            locale: ctx.locale,
+            title: t('Caucus resolutions and declarations'),
+            body,
+            canonical: `${ctx.config.publicUrl}/caucus/resolutions`,
+          }),
+        );
+    },
+  );
 
   app.get(
     '/caucus/resolutions/:id',
-    { config: { access: 'public' }, schema: { hide: true, params: z.strictObject({ id: z.string().max(100) }) } },
+    {
+      config: { access: 'public' },
+      schema: { hide: true, params: z.strictObject({ id: z.string().max(100) }) },
+    },
     async (request, reply) => {
       const ctx = asPublic(contextOf(request));
       const t = (s: string) => translate(ctx.locale, s);

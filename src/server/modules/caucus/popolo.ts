@@ -40,7 +40,10 @@ export async function caucusPopolo(ctx: Ctx) {
     ...memberships.map((m) => m.caucusId),
     ...resolutions.map((r) => r.caucusId),
   ];
-  const [people, orgs] = await Promise.all([repo.peopleNamed(db, personIds), repo.organisationsNamed(db, orgIds)]);
+  const [people, orgs] = await Promise.all([
+    repo.peopleNamed(db, personIds),
+    repo.organisationsNamed(db, orgIds),
+  ]);
   const areaCodes = new Set([
     ...posts.flatMap((p) => (p.countryCode ? [p.countryCode] : [])),
     ...orgs.flatMap((o) => (o.countryCode ? [o.countryCode] : [])),

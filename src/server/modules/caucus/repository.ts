@@ -144,9 +144,7 @@ export async function replaceSignatories(
 ) {
   await tx.delete(caucusSignatories).where(eq(caucusSignatories.resolutionId, resolutionId));
   if (rows.length)
-    await tx
-      .insert(caucusSignatories)
-      .values(rows.map((r, position) => ({ ...r, resolutionId, position })));
+    await tx.insert(caucusSignatories).values(rows.map((r, position) => ({ ...r, resolutionId, position })));
 }
 
 // What the records point to

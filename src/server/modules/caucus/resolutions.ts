@@ -33,7 +33,14 @@ async function checkResolution(
       });
   }
   const memberships = await repo.listMemberships(db, { caucusId: r.caucusId });
-  const people = new Set((await repo.peopleNamed(db, r.signatories.map((s) => s.personId))).map((p) => p.id));
+  const people = new Set(
+    (
+      await repo.peopleNamed(
+        db,
+        r.signatories.map((s) => s.personId),
+      )
+    ).map((p) => p.id),
+  );
   const seen = new Set<string>();
   for (const [i, s] of r.signatories.entries()) {
     const field = `body.signatories.${i}.personId`;
@@ -108,7 +115,12 @@ export async function presentResolutions(ctx: Ctx, rows: repo.ResolutionRow[]) {
       // The public sees a meeting only when the event itself is public.
       meeting:
         meeting && (signedIn || meeting.visibility === 'public')
-          ? { id: meeting.id, slug: meeting.slug, title: meeting.title, startsAt: meeting.startsAt.toISOString() }
+          ? {
+              id: meeting.id,
+              slug: meeting.slug,
+              title: meeting.title,
+              startsAt: meeting.startsAt.toISOString(),
+            }
           : null,
       kind: r.kind,
       identifier: r.identifier,
@@ -154,7 +166,8 @@ export async function getResolution(ctx: Ctx, id: string) {
   return (await presentResolutions(ctx, [row]))[0]!;
 }
 
-const signatoryRows = (list: Signatory[]) => list.map((s) => ({ personId: s.personId, postId: s.postId ?? null }));
+const signatoryRows = (list: Signatory[]) =>
+  list.map((s) => ({ personId: s.personId, postId: s.postId ?? null }));
 
 export async function createResolution(ctx: Ctx, input: ResolutionInput) {
   authorize(ctx.actor, 'create', 'caucus');
@@ -176,7 +189,10 @@ export async function updateResolution(ctx: Ctx, id: string, input: ResolutionUp
     const current = await repo.findResolution(tx, id);
     if (!current) throw problems.notFound('caucus_resolution');
     // Signatories kept are checked again against the caucus and day as they will stand.
-    const kept = (await repo.signatoriesOf(tx, [id])).map((s) => ({ personId: s.personId, postId: s.postId }));
+    const kept = (await repo.signatoriesOf(tx, [id])).map((s) => ({
+      personId: s.personId,
+      postId: s.postId,
+    }));
     await checkResolution(tx, {
       caucusId: values.caucusId ?? current.caucusId,
       meetingId: values.meetingId === undefined ? current.meetingId : values.meetingId,

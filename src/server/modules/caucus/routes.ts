@@ -82,7 +82,12 @@ export const caucusRoutes: FastifyPluginAsyncZod = async (app) => {
       `/caucus/${path}/:id`,
       {
         config: rule('update'),
-        schema: { tags, summary: `Edit a ${label} (names the version it read)`, params: idParams, body: updateBody },
+        schema: {
+          tags,
+          summary: `Edit a ${label} (names the version it read)`,
+          params: idParams,
+          body: updateBody,
+        },
       },
       // biome-ignore lint/suspicious/noExplicitAny: each pair of service and schema matches
       async (request) => ({ data: await update(contextOf(request), request.params.id, request.body as any) }),
@@ -125,7 +130,11 @@ export const caucusRoutes: FastifyPluginAsyncZod = async (app) => {
     '/caucus/resolutions',
     {
       config: rule('create'),
-      schema: { tags, summary: 'Record a resolution or declaration with its signatories', body: resolutionCreate },
+      schema: {
+        tags,
+        summary: 'Record a resolution or declaration with its signatories',
+        body: resolutionCreate,
+      },
     },
     async (request, reply) =>
       reply.code(201).send({ data: await resolutions.createResolution(contextOf(request), request.body) }),

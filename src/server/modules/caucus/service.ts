@@ -13,7 +13,10 @@ const defined = <T extends object>(o: T) =>
 
 /** Names of the people and organisations a list of records points to, in two queries. */
 async function namesFor(db: Db, personIds: string[], organisationIds: string[]) {
-  const [p, o] = await Promise.all([repo.peopleNamed(db, personIds), repo.organisationsNamed(db, organisationIds)]);
+  const [p, o] = await Promise.all([
+    repo.peopleNamed(db, personIds),
+    repo.organisationsNamed(db, organisationIds),
+  ]);
   return {
     person: (id: string) => p.find((x) => x.id === id)?.name ?? null,
     org: (id: string | null) => (id ? (o.find((x) => x.id === id)?.name ?? null) : null),

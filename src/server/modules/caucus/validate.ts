@@ -36,7 +36,14 @@ export async function checkOrganisations(
   errors: FieldError[],
 ) {
   const wanted = refs.filter((r) => r.id);
-  const found = new Map((await repo.organisationsNamed(tx, wanted.map((r) => r.id!))).map((o) => [o.id, o]));
+  const found = new Map(
+    (
+      await repo.organisationsNamed(
+        tx,
+        wanted.map((r) => r.id!),
+      )
+    ).map((o) => [o.id, o]),
+  );
   for (const r of wanted) {
     const o = found.get(r.id!);
     if (!o || o.mergedIntoId)
@@ -51,7 +58,14 @@ export async function checkOrganisations(
 }
 
 export async function checkPeople(tx: Tx, refs: { field: string; id: string }[], errors: FieldError[]) {
-  const found = new Set((await repo.peopleNamed(tx, refs.map((r) => r.id))).map((p) => p.id));
+  const found = new Set(
+    (
+      await repo.peopleNamed(
+        tx,
+        refs.map((r) => r.id),
+      )
+    ).map((p) => p.id),
+  );
   for (const r of refs)
     if (!found.has(r.id)) errors.push({ field: r.field, code: 'unknown_person', message: 'No such person' });
 }
