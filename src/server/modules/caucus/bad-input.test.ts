@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildOrganisation, buildUser } from '../../testing/factories.ts';
+import { buildUser } from '../../testing/factories.ts';
 import { createTestApp, type TestApp } from '../../testing/harness.ts';
 import { insertEvent } from '../events/repository.ts';
 import { people } from '../people/schema.ts';
@@ -53,7 +53,7 @@ describe('bad input to the caucus', () => {
     const body = {
       ...seat(),
       ...change,
-      ...(change.parliamentId === 'party' ? { parliamentId: w.party.id } : {}),
+      ...('parliamentId' in change ? { parliamentId: w.party.id } : {}),
     };
     const r = await post('/api/v1/caucus/posts', body);
     refused(r);
@@ -69,7 +69,7 @@ describe('bad input to the caucus', () => {
       personId: outsider,
       roleCode: 'member',
       ...change,
-      ...(change.caucusId ? { caucusId: w.parliament.id } : {}),
+      ...('caucusId' in change ? { caucusId: w.parliament.id } : {}),
     };
     const r = await post('/api/v1/caucus/memberships', body);
     refused(r);
