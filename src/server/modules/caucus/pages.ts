@@ -65,7 +65,7 @@ ${r.demonstration ? `<p><strong>${esc(t(DEMO_NOTE))}</strong></p>` : ''}
 ${r.localText ? `<div style="white-space:pre-line">${esc(r.localText)}</div>` : ''}
 <h2>${esc(t('Signatories'))}</h2>
 ${names ? `<ul>${names}</ul>` : ''}
-${hidden > 0 ? `<p>${esc(translate(locale, '{{n}} signatories not listed by name.', { n: hidden }))}</p>` : ''}
+${hidden > 0 ? `<p>${esc(translate(locale, msg('{{n}} signatories not listed by name.'), { n: hidden }))}</p>` : ''}
 ${!names && hidden === 0 ? `<p>${esc(t('None recorded.'))}</p>` : ''}`;
 }
 

@@ -39,7 +39,7 @@ function ResolutionsPanel() {
                 .filter(Boolean)
                 .join(' · ')}
             </Text>
-            <Text size="sm">{t('{{count}} signatories', { count: r.signatories.length })}</Text>
+            <Text size="sm">{t('{{n}} signatories', { n: r.signatories.length })}</Text>
             <Group gap={4}>
               {!r.published && <Badge color="gray">{t('Not published')}</Badge>}
               {r.demonstration && <Badge color="yellow">{t('Demonstration')}</Badge>}
