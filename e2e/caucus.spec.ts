@@ -12,7 +12,6 @@ import {
   expectAccessible,
   launchBrowser,
   phoneContext,
-  sameSite,
 } from './support/browser.ts';
 import { signIn } from './support/journeys.ts';
 import { startTulay, type TestTulay } from './support/tulay.ts';
@@ -68,38 +67,38 @@ test('a caucus resolution with signatories exports as Popolo that validates agai
   await signIn(page, 'secretariat@example.org', PASSWORD);
   await page.getByRole('heading', { name: /Welcome/ }).waitFor();
 
-  // The members and Maria's seat, as the membership and seat dialogs record them (their own
-  // screens are checked by the server tests; the journey is about the resolution).
-  const api = async (path: string, data: object) => {
-    const r = await page.request.post(`${tulay.url}/api/v1${path}`, { headers: sameSite(tulay.url), data });
-    expect(r.status(), await r.text()).toBe(201);
-    return (await r.json()).data;
-  };
-  const options = (await (await page.request.get(`${tulay.url}/api/v1/caucus/options`)).json()).data;
   const people = (await (await page.request.get(`${tulay.url}/api/v1/people?limit=50`)).json()).data as {
     id: string;
     name: string;
   }[];
   const id = (name: string) => people.find((p) => p.name === name)!.id;
-  await api('/caucus/posts', {
-    personId: id('Maria Santos'),
-    parliamentId: options.parliaments[0].id,
-    partyId: options.parties[0].id,
-    constituency: 'Quezon City, 1st District',
-    countryCode: 'PH',
-    startDate: '2010',
-  });
-  for (const name of ['Maria Santos', 'Sok Chenda'])
-    await api('/caucus/memberships', {
-      caucusId: options.caucuses[0].id,
-      personId: id(name),
-      roleCode: 'member',
-      startDate: '2011',
-    });
+  const partyId = (await (await page.request.get(`${tulay.url}/api/v1/caucus/options`)).json()).data
+    .parties[0].id;
 
   await page.goto('/manage/caucus');
   await page.getByRole('heading', { name: 'Inter-parliamentary caucus' }).waitFor();
+  // Maria's seat, through the seat dialog.
+  await page.getByRole('button', { name: 'Add a seat in a parliament' }).click();
+  const seat = page.getByRole('dialog');
+  await seat.getByLabel('Member of parliament').fill('Maria');
+  await page.getByRole('option', { name: 'Maria Santos', exact: true }).click();
+  await seat.getByLabel('Parliament').selectOption({ label: 'House of Representatives of the Philippines' });
+  await seat.getByLabel('Party').selectOption({ label: 'Example Party' });
+  await seat.getByLabel('Constituency').fill('Quezon City, 1st District');
+  await seat.getByLabel('From').fill('2010');
+  await expectAccessible(page, 'seat dialog');
+  await seat.getByRole('button', { name: 'Save' }).click();
   await page.getByText('Quezon City, 1st District', { exact: false }).waitFor();
+  // Both members, through the membership dialog.
+  for (const name of ['Maria Santos', 'Sok Chenda']) {
+    await page.getByRole('button', { name: 'Add a member to the caucus' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Member of parliament').fill(name.split(' ')[0]!);
+    await page.getByRole('option', { name, exact: true }).click();
+    await dialog.getByLabel('From').fill('2011');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('list', { name: 'Members of the caucus' }).getByText(name).waitFor();
+  }
   await expectAccessible(page, 'caucus overview');
 
   await page.getByRole('link', { name: 'Record a resolution' }).click();
@@ -157,7 +156,7 @@ test('a caucus resolution with signatories exports as Popolo that validates agai
   const votes = (motion.vote_events as { votes: { voter_id: string; group_id: string | null }[] }[])[0]!
     .votes;
   expect(votes).toEqual([
-    expect.objectContaining({ voter_id: id('Maria Santos'), option: 'yes', group_id: options.parties[0].id }),
+    expect.objectContaining({ voter_id: id('Maria Santos'), option: 'yes', group_id: partyId }),
     expect.objectContaining({ voter_id: id('Sok Chenda'), option: 'yes', group_id: null }),
   ]);
   expect(doc.events!.map((e) => e.id)).toContain(motion.legislative_session_id);
