@@ -80,12 +80,12 @@ test('a caucus resolution with signatories exports as Popolo that validates agai
   // Maria's seat, through the seat dialog.
   await page.getByRole('button', { name: 'Add a seat in a parliament' }).click();
   const seat = page.getByRole('dialog');
-  await seat.getByLabel('Member of parliament').fill('Maria');
+  await seat.getByRole('combobox', { name: /^Member of parliament/ }).fill('Maria');
   await page.getByRole('option', { name: 'Maria Santos', exact: true }).click();
-  await seat.getByLabel('Parliament').selectOption({ label: 'House of Representatives of the Philippines' });
-  await seat.getByLabel('Party').selectOption({ label: 'Example Party' });
-  await seat.getByLabel('Constituency').fill('Quezon City, 1st District');
-  await seat.getByLabel('From').fill('2010');
+  await seat.getByLabel(/^Parliament/).selectOption({ label: 'House of Representatives of the Philippines' });
+  await seat.getByLabel(/^Party/).selectOption({ label: 'Example Party' });
+  await seat.getByLabel(/^Constituency/).fill('Quezon City, 1st District');
+  await seat.getByLabel(/^From/).fill('2010');
   await expectAccessible(page, 'seat dialog');
   await seat.getByRole('button', { name: 'Save' }).click();
   await page.getByText('Quezon City, 1st District', { exact: false }).waitFor();
@@ -93,9 +93,9 @@ test('a caucus resolution with signatories exports as Popolo that validates agai
   for (const name of ['Maria Santos', 'Sok Chenda']) {
     await page.getByRole('button', { name: 'Add a member to the caucus' }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('Member of parliament').fill(name.split(' ')[0]!);
+    await dialog.getByRole('combobox', { name: /^Member of parliament/ }).fill(name.split(' ')[0]!);
     await page.getByRole('option', { name, exact: true }).click();
-    await dialog.getByLabel('From').fill('2011');
+    await dialog.getByLabel(/^From/).fill('2011');
     await dialog.getByRole('button', { name: 'Save' }).click();
     await page.getByRole('list', { name: 'Members of the caucus' }).getByText(name).waitFor();
   }
