@@ -12,6 +12,7 @@ import {
   expectAccessible,
   launchBrowser,
   phoneContext,
+  sameSite,
 } from './support/browser.ts';
 import { signIn } from './support/journeys.ts';
 import { startTulay, type TestTulay } from './support/tulay.ts';
@@ -160,5 +161,17 @@ test('a caucus resolution with signatories exports as Popolo that validates agai
     expect.objectContaining({ voter_id: id('Sok Chenda'), option: 'yes', group_id: null }),
   ]);
   expect(doc.events!.map((e) => e.id)).toContain(motion.legislative_session_id);
+
+  // The same screen in Arabic reads right to left and stays accessible.
+  const me = await page.request.patch(`${tulay.url}/api/v1/auth/me`, {
+    headers: sameSite(tulay.url),
+    data: { locale: 'ar' },
+  });
+  expect(me.status()).toBeLessThan(300);
+  await page.evaluate(() => localStorage.setItem('tulay.locale', 'ar'));
+  await page.goto('/manage/caucus');
+  await page.getByRole('heading', { name: 'التكتل البرلماني الدولي' }).waitFor();
+  expect(await page.getAttribute('html', 'dir')).toBe('rtl');
+  await expectAccessible(page, 'caucus overview (Arabic)');
   expect(errors).toEqual([]);
 });
