@@ -11,6 +11,7 @@ let staff: string;
 let w: Awaited<ReturnType<typeof caucusWorld>>;
 let outsider: string;
 let workshop: string;
+let hidden: string;
 beforeAll(async () => {
   t = await createTestApp();
   staff = await (await buildUser(t, { role: 'secretariat' })).session();
@@ -25,6 +26,20 @@ beforeAll(async () => {
       timeZone: 'Asia/Manila',
       startsAt: new Date('2012-05-01T01:00:00Z'),
       endsAt: new Date('2012-05-01T09:00:00Z'),
+      visibility: 'public',
+    })
+  ).id;
+  // A private caucus meeting of another organisation: not the staff's to see, nor to cite.
+  hidden = (
+    await insertEvent(t.database.db, {
+      slug: 'a-private-meeting',
+      kindCode: 'caucus_meeting',
+      title: 'A private meeting',
+      organisationId: w.caucus.id,
+      timeZone: 'Asia/Manila',
+      startsAt: new Date('2012-05-01T01:00:00Z'),
+      endsAt: new Date('2012-05-01T09:00:00Z'),
+      visibility: 'private',
     })
   ).id;
 });
@@ -116,7 +131,7 @@ describe('bad input to the caucus', () => {
     expect(await resolutionCount()).toBe(before);
   });
 
-  it('refuses an adopting meeting that is not a caucus meeting, and an unknown one', async () => {
+  it('refuses an adopting meeting that is not a caucus meeting, an unknown one, or one the person may not see', async () => {
     const r = await post('/api/v1/caucus/resolutions', resolutionBody(w.caucus.id, { meetingId: workshop }));
     expect(codes(r)).toContain('not_a_caucus_meeting');
     const unknown = await post(
@@ -124,6 +139,13 @@ describe('bad input to the caucus', () => {
       resolutionBody(w.caucus.id, { meetingId: '00000000-0000-4000-8000-000000000000' }),
     );
     expect(codes(unknown)).toContain('unknown_event');
+    const other = await post(
+      '/api/v1/caucus/resolutions',
+      resolutionBody(w.caucus.id, { meetingId: hidden }),
+    );
+    expect(codes(other)).toContain('unknown_event');
+    const offered = (await t.request({ url: '/api/v1/caucus/options', cookie: staff })).json().data.meetings;
+    expect(offered.map((m: { id: string }) => m.id)).not.toContain(hidden);
   });
 
   it('keeps hostile HTML as text and escapes it on the public page', async () => {

@@ -3,6 +3,7 @@ import type { Ctx } from '../../platform/http/context.ts';
 import { countryName } from '../geography/countries.ts';
 import './policy.ts';
 import * as repo from './repository.ts';
+import { seesMeeting } from './validate.ts';
 
 const stamp = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 /** Popolo ids of seats: the membership keeps the record's uuid, its post gets this one. */
@@ -30,10 +31,15 @@ export async function caucusPopolo(ctx: Ctx) {
     db,
     resolutions.map((r) => r.id),
   );
-  const meetings = await repo.eventsNamed(
-    db,
-    resolutions.flatMap((r) => (r.meetingId ? [r.meetingId] : [])),
-  );
+  // Meetings the reader may not see (private events of another organisation) are left out, and
+  // so is the reference to them.
+  const meetings = (
+    await repo.eventsNamed(
+      db,
+      resolutions.flatMap((r) => (r.meetingId ? [r.meetingId] : [])),
+    )
+  ).filter((e) => seesMeeting(ctx.actor, e));
+  const session = (id: string | null) => (id && meetings.some((e) => e.id === id) ? id : null);
   const personIds = [...posts, ...memberships, ...signatories].map((x) => x.personId);
   const orgIds = [
     ...posts.flatMap((p) => [p.parliamentId, ...(p.partyId ? [p.partyId] : [])]),
@@ -113,7 +119,7 @@ export async function caucusPopolo(ctx: Ctx) {
       return {
         id: r.id,
         organization_id: r.caucusId,
-        legislative_session_id: r.meetingId,
+        legislative_session_id: session(r.meetingId),
         identifier: r.identifier,
         classification: r.kind,
         text: r.text || r.title,
@@ -125,7 +131,7 @@ export async function caucusPopolo(ctx: Ctx) {
             id: `signature-${r.id}`,
             motion_id: r.id,
             organization_id: r.caucusId,
-            legislative_session_id: r.meetingId,
+            legislative_session_id: session(r.meetingId),
             classification: 'signature',
             start_date: `${r.adoptedOn}T00:00:00Z`,
             result: 'pass',

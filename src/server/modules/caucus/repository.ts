@@ -206,6 +206,7 @@ export async function eventsNamed(tx: Tx, ids: string[]) {
       city: events.city,
       countryCode: events.countryCode,
       visibility: events.visibility,
+      organisationId: events.organisationId,
     })
     .from(events)
     .where(inArray(events.id, [...new Set(ids)]));
@@ -214,7 +215,13 @@ export async function eventsNamed(tx: Tx, ids: string[]) {
 /** Caucus meetings, newest first, for the adopting-body choice. */
 export async function caucusMeetings(tx: Tx) {
   return tx
-    .select({ id: events.id, title: events.title, startsAt: events.startsAt })
+    .select({
+      id: events.id,
+      title: events.title,
+      startsAt: events.startsAt,
+      visibility: events.visibility,
+      organisationId: events.organisationId,
+    })
     .from(events)
     .where(eq(events.kindCode, 'caucus_meeting'))
     .orderBy(desc(events.startsAt))

@@ -6,7 +6,7 @@ import { labelOf } from '../vocabularies/service.ts';
 import type { ResolutionInput, ResolutionUpdate } from './inputs.ts';
 import './policy.ts';
 import * as repo from './repository.ts';
-import { checkOrganisations, runsOn, throwIfAny } from './validate.ts';
+import { checkOrganisations, runsOn, seesMeeting, throwIfAny } from './validate.ts';
 
 type Db = Ctx['database']['db'];
 type Signatory = { personId: string; postId?: string | null };
@@ -18,13 +18,15 @@ type Signatory = { personId: string; postId?: string | null };
  */
 async function checkResolution(
   db: Db,
+  actor: Ctx['actor'],
   r: { caucusId: string; meetingId?: string | null; adoptedOn: string; signatories: Signatory[] },
 ) {
   const errors: FieldError[] = [];
   await checkOrganisations(db, [{ field: 'body.caucusId', id: r.caucusId, type: 'caucus' }], errors);
   if (r.meetingId) {
     const [meeting] = await repo.eventsNamed(db, [r.meetingId]);
-    if (!meeting) errors.push({ field: 'body.meetingId', code: 'unknown_event', message: 'No such event' });
+    if (!meeting || !seesMeeting(actor, meeting))
+      errors.push({ field: 'body.meetingId', code: 'unknown_event', message: 'No such event' });
     else if (meeting.kindCode !== 'caucus_meeting')
       errors.push({
         field: 'body.meetingId',
@@ -112,9 +114,9 @@ export async function presentResolutions(ctx: Ctx, rows: repo.ResolutionRow[]) {
       caucusId: r.caucusId,
       caucusName: orgs.find((o) => o.id === r.caucusId)?.name ?? null,
       meetingId: r.meetingId,
-      // The public sees a meeting only when the event itself is public.
+      // A meeting is shown only to those who may read the event (the public: public events).
       meeting:
-        meeting && (signedIn || meeting.visibility === 'public')
+        meeting && seesMeeting(ctx.actor, meeting)
           ? {
               id: meeting.id,
               slug: meeting.slug,
@@ -173,7 +175,7 @@ export async function createResolution(ctx: Ctx, input: ResolutionInput) {
   authorize(ctx.actor, 'create', 'caucus');
   const { signatories = [], ...values } = input;
   const row = await ctx.database.db.transaction(async (tx) => {
-    await checkResolution(tx, { ...input, signatories });
+    await checkResolution(tx, ctx.actor, { ...input, signatories });
     const created = await repo.insertResolution(tx, values);
     await repo.replaceSignatories(tx, created.id, signatoryRows(signatories));
     return created;
@@ -193,7 +195,7 @@ export async function updateResolution(ctx: Ctx, id: string, input: ResolutionUp
       personId: s.personId,
       postId: s.postId,
     }));
-    await checkResolution(tx, {
+    await checkResolution(tx, ctx.actor, {
       caucusId: values.caucusId ?? current.caucusId,
       meetingId: values.meetingId === undefined ? current.meetingId : values.meetingId,
       adoptedOn: values.adoptedOn ?? current.adoptedOn,

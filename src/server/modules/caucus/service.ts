@@ -5,7 +5,14 @@ import { countryName } from '../geography/countries.ts';
 import type { MembershipInput, MembershipUpdate, PostInput, PostUpdate } from './inputs.ts';
 import './policy.ts';
 import * as repo from './repository.ts';
-import { checkCountry, checkDates, checkOrganisations, checkPeople, throwIfAny } from './validate.ts';
+import {
+  checkCountry,
+  checkDates,
+  checkOrganisations,
+  checkPeople,
+  seesMeeting,
+  throwIfAny,
+} from './validate.ts';
 
 type Db = Ctx['database']['db'];
 const defined = <T extends object>(o: T) =>
@@ -81,7 +88,9 @@ export async function options(ctx: Ctx) {
     caucuses: of('caucus'),
     parliaments: of('parliament'),
     parties: of('political_party'),
-    meetings: meetings.map((m) => ({ id: m.id, title: m.title, startsAt: m.startsAt.toISOString() })),
+    meetings: meetings
+      .filter((m) => seesMeeting(ctx.actor, m))
+      .map((m) => ({ id: m.id, title: m.title, startsAt: m.startsAt.toISOString() })),
     abilities: abilitiesFor(ctx.actor, 'caucus'),
   };
 }

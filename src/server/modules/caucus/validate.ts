@@ -1,4 +1,7 @@
 import type { Tx } from '../../db/client.ts';
+import type { Actor } from '../../platform/access/actor.ts';
+import { can } from '../../platform/access/policy.ts';
+import '../events/policy.ts';
 import { type FieldError, problems } from '../../platform/http/problem.ts';
 import { isCountryCode } from '../geography/countries.ts';
 import * as repo from './repository.ts';
@@ -69,3 +72,11 @@ export async function checkPeople(tx: Tx, refs: { field: string; id: string }[],
   for (const r of refs)
     if (!found.has(r.id)) errors.push({ field: r.field, code: 'unknown_person', message: 'No such person' });
 }
+
+/**
+ * May this person see the caucus meeting? Events keep their own rule (events/policy.ts): public
+ * ones for everyone, private ones for their organisation and network administrators. A meeting
+ * the person may not read is neither offered, shown nor exported to them.
+ */
+export const seesMeeting = (actor: Actor, e: { visibility: 'public' | 'private'; organisationId: string }) =>
+  e.visibility === 'public' || can(actor, 'read', 'event', e);
