@@ -20,6 +20,8 @@ import { campaignPages } from './modules/campaigns/pages.ts';
 import { campaignRoutes } from './modules/campaigns/routes.ts';
 import { getHelpPages } from './modules/cases/get-help-pages.ts';
 import { caseRoutes } from './modules/cases/routes.ts';
+import { caucusPages } from './modules/caucus/pages.ts';
+import { caucusRoutes } from './modules/caucus/routes.ts';
 import { directoryImportRoutes } from './modules/directory/import-routes.ts';
 import { directoryPages } from './modules/directory/pages.ts';
 import { directoryRoutes } from './modules/directory/routes.ts';
@@ -155,6 +157,7 @@ export async function buildApp({ config, database, webRoot }: AppOptions): Promi
       await api.register(outboxRoutes);
       await api.register(agreementRoutes);
       await api.register(internshipRoutes);
+      await api.register(caucusRoutes);
       await api.register(setupRoutes);
       api.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
         app.swagger(),
@@ -171,6 +174,7 @@ export async function buildApp({ config, database, webRoot }: AppOptions): Promi
   await app.register(agreementPages);
   await app.register(internshipPages);
   await app.register(eventPages);
+  await app.register(caucusPages);
   await app.register(frontDoorPages);
   const root = webRoot ?? defaultWebRoot;
   await app.register(getHelpPages, { webRoot: root });

@@ -3,6 +3,7 @@ import type { Database } from '../db/client.ts';
 import { settings } from '../db/schema.ts';
 import { loadAgreementsDemo } from '../modules/agreements/demo.ts';
 import { loadCampaignsDemo } from '../modules/campaigns/demo.ts';
+import { loadCaucusDemo } from '../modules/caucus/demo.ts';
 import { searchTextOf } from '../modules/directory/repository.ts';
 import { memberships, organisations } from '../modules/directory/schema.ts';
 import { loadEventsDemo } from '../modules/events/demo.ts';
@@ -51,6 +52,7 @@ export async function loadDemoData(database: Database): Promise<boolean> {
     await loadAgreementsDemo(tx);
     await loadInternshipsDemo(tx);
     await loadEventsDemo(tx);
+    await loadCaucusDemo(tx);
     await tx.insert(settings).values({ key: FLAG, value: { at: new Date().toISOString() } });
     return true;
   });

@@ -7,6 +7,7 @@ import {
   caseSupervisorsCapability,
   casesCapability,
 } from '../modules/cases/capability.tsx';
+import { caucusCapability } from '../modules/caucus/capability.tsx';
 import { directoryCapability } from '../modules/directory/capability.tsx';
 import { eventsCapability } from '../modules/events/capability.tsx';
 import { homeCapability } from '../modules/home/capability.tsx';
@@ -34,6 +35,7 @@ export const capabilities: readonly Capability[] = [
   libraryCapability,
   campaignsCapability,
   agreementsCapability,
+  caucusCapability,
   internshipsCapability,
   casesCapability,
   caseStatisticsCapability,

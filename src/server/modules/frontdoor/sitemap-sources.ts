@@ -3,6 +3,7 @@ import type { Ctx } from '../../platform/http/context.ts';
 import { SitemapRegistry, type SitemapSource } from '../../platform/sitemap/registry.ts';
 import { sitemapUrls as agreementUrls } from '../agreements/service.ts';
 import { sitemapUrls as campaignUrls } from '../campaigns/pages.ts';
+import { sitemapUrls as caucusUrls } from '../caucus/resolutions.ts';
 import { sitemapEntries as directoryEntries } from '../directory/public.ts';
 import { sitemapUrls as eventUrls } from '../events/calendars.ts';
 import { sitemapUrls as internshipUrls } from '../internships/pages.ts';
@@ -41,6 +42,10 @@ export const sitemapRegistry = new SitemapRegistry()
   .add(
     'events',
     urls((ctx) => eventUrls(ctx.database, ctx.config.publicUrl)),
+  )
+  .add(
+    'caucus',
+    urls((ctx) => caucusUrls(ctx.database, ctx.config.publicUrl)),
   )
   .add(
     'statistics',

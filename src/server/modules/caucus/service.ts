@@ -1,0 +1,227 @@
+import { abilitiesFor, authorize } from '../../platform/access/policy.ts';
+import type { Ctx } from '../../platform/http/context.ts';
+import { type FieldError, problems } from '../../platform/http/problem.ts';
+import { countryName } from '../geography/countries.ts';
+import type { MembershipInput, MembershipUpdate, PostInput, PostUpdate } from './inputs.ts';
+import './policy.ts';
+import * as repo from './repository.ts';
+import {
+  checkCountry,
+  checkDates,
+  checkOrganisations,
+  checkPeople,
+  seesMeeting,
+  throwIfAny,
+} from './validate.ts';
+
+type Db = Ctx['database']['db'];
+const defined = <T extends object>(o: T) =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+
+/** Names of the people and organisations a list of records points to, in two queries. */
+async function namesFor(db: Db, personIds: string[], organisationIds: string[]) {
+  const [p, o] = await Promise.all([
+    repo.peopleNamed(db, personIds),
+    repo.organisationsNamed(db, organisationIds),
+  ]);
+  return {
+    person: (id: string) => p.find((x) => x.id === id)?.name ?? null,
+    org: (id: string | null) => (id ? (o.find((x) => x.id === id)?.name ?? null) : null),
+  };
+}
+
+async function presentPosts(ctx: Ctx, rows: repo.PostRow[]) {
+  const n = await namesFor(
+    ctx.database.db,
+    rows.map((r) => r.personId),
+    rows.flatMap((r) => [r.parliamentId, r.partyId ?? r.parliamentId]),
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    personId: r.personId,
+    personName: n.person(r.personId),
+    parliamentId: r.parliamentId,
+    parliamentName: n.org(r.parliamentId),
+    partyId: r.partyId,
+    partyName: n.org(r.partyId),
+    label: r.label,
+    constituency: r.constituency,
+    countryCode: r.countryCode,
+    countryName: r.countryCode ? countryName(r.countryCode, ctx.locale) : null,
+    startDate: r.startDate,
+    endDate: r.endDate,
+    updatedAt: r.updatedAt.toISOString(),
+    version: r.version,
+  }));
+}
+
+async function presentMemberships(ctx: Ctx, rows: repo.MembershipRow[]) {
+  const n = await namesFor(
+    ctx.database.db,
+    rows.map((r) => r.personId),
+    rows.map((r) => r.caucusId),
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    caucusId: r.caucusId,
+    caucusName: n.org(r.caucusId),
+    personId: r.personId,
+    personName: n.person(r.personId),
+    roleCode: r.roleCode,
+    startDate: r.startDate,
+    endDate: r.endDate,
+    updatedAt: r.updatedAt.toISOString(),
+    version: r.version,
+  }));
+}
+
+/** What the caucus forms offer: caucuses, parliaments, parties, caucus meetings; and the abilities. */
+export async function options(ctx: Ctx) {
+  authorize(ctx.actor, 'list', 'caucus');
+  const db = ctx.database.db;
+  const [orgs, meetings] = await Promise.all([
+    repo.organisationsOfTypes(db, ['caucus', 'parliament', 'political_party']),
+    repo.caucusMeetings(db),
+  ]);
+  const of = (type: string) => orgs.filter((o) => o.typeCode === type);
+  return {
+    caucuses: of('caucus'),
+    parliaments: of('parliament'),
+    parties: of('political_party'),
+    meetings: meetings
+      .filter((m) => seesMeeting(ctx.actor, m))
+      .map((m) => ({ id: m.id, title: m.title, startsAt: m.startsAt.toISOString() })),
+    abilities: abilitiesFor(ctx.actor, 'caucus'),
+  };
+}
+
+// Posts
+
+async function checkPost(db: Db, p: Partial<PostInput>, errors: FieldError[]) {
+  checkDates(p, errors);
+  checkCountry(p.countryCode, errors);
+  if (p.personId) await checkPeople(db, [{ field: 'body.personId', id: p.personId }], errors);
+  await checkOrganisations(
+    db,
+    [
+      { field: 'body.parliamentId', id: p.parliamentId, type: 'parliament' },
+      { field: 'body.partyId', id: p.partyId },
+    ],
+    errors,
+  );
+}
+
+export async function listPosts(ctx: Ctx, q: { personId?: string }) {
+  authorize(ctx.actor, 'list', 'caucus');
+  return presentPosts(ctx, await repo.listPosts(ctx.database.db, q));
+}
+
+export async function createPost(ctx: Ctx, input: PostInput) {
+  authorize(ctx.actor, 'create', 'caucus');
+  const row = await ctx.database.db.transaction(async (tx) => {
+    const errors: FieldError[] = [];
+    await checkPost(tx, input, errors);
+    throwIfAny(errors);
+    return repo.insertPost(tx, input);
+  });
+  ctx.note({ action: 'caucus.post.create', resourceType: 'caucus_post', resourceId: row.id });
+  return (await presentPosts(ctx, [row]))[0]!;
+}
+
+export async function updatePost(ctx: Ctx, id: string, input: PostUpdate) {
+  authorize(ctx.actor, 'update', 'caucus');
+  const { version, ...values } = input;
+  const row = await ctx.database.db.transaction(async (tx) => {
+    const current = await repo.findPost(tx, id);
+    if (!current) throw problems.notFound('caucus_post');
+    const errors: FieldError[] = [];
+    // Dates are checked as they will stand: the ones sent over the ones kept.
+    await checkPost(
+      tx,
+      {
+        ...values,
+        startDate: values.startDate === undefined ? current.startDate : values.startDate,
+        endDate: values.endDate === undefined ? current.endDate : values.endDate,
+      },
+      errors,
+    );
+    throwIfAny(errors);
+    const updated = await repo.updatePostIfVersion(tx, id, version, defined(values));
+    if (!updated) throw problems.versionConflict();
+    return updated;
+  });
+  ctx.note({ action: 'caucus.post.update', resourceType: 'caucus_post', resourceId: id });
+  return (await presentPosts(ctx, [row]))[0]!;
+}
+
+export async function deletePost(ctx: Ctx, id: string, version: number) {
+  authorize(ctx.actor, 'delete', 'caucus');
+  await ctx.database.db.transaction(async (tx) => {
+    const current = await repo.findPost(tx, id);
+    if (!current) throw problems.notFound('caucus_post');
+    if (current.version !== version) throw problems.versionConflict();
+    await repo.deletePost(tx, id);
+  });
+  ctx.note({ action: 'caucus.post.delete', resourceType: 'caucus_post', resourceId: id });
+}
+
+// Memberships of the caucus
+
+async function checkMembership(db: Db, m: Partial<MembershipInput>, errors: FieldError[]) {
+  checkDates(m, errors);
+  if (m.personId) await checkPeople(db, [{ field: 'body.personId', id: m.personId }], errors);
+  await checkOrganisations(db, [{ field: 'body.caucusId', id: m.caucusId, type: 'caucus' }], errors);
+}
+
+export async function listMemberships(ctx: Ctx, q: { caucusId?: string; personId?: string }) {
+  authorize(ctx.actor, 'list', 'caucus');
+  return presentMemberships(ctx, await repo.listMemberships(ctx.database.db, q));
+}
+
+export async function createMembership(ctx: Ctx, input: MembershipInput) {
+  authorize(ctx.actor, 'create', 'caucus');
+  const row = await ctx.database.db.transaction(async (tx) => {
+    const errors: FieldError[] = [];
+    await checkMembership(tx, input, errors);
+    throwIfAny(errors);
+    return repo.insertMembership(tx, input);
+  });
+  ctx.note({ action: 'caucus.membership.create', resourceType: 'caucus_membership', resourceId: row.id });
+  return (await presentMemberships(ctx, [row]))[0]!;
+}
+
+export async function updateMembership(ctx: Ctx, id: string, input: MembershipUpdate) {
+  authorize(ctx.actor, 'update', 'caucus');
+  const { version, ...values } = input;
+  const row = await ctx.database.db.transaction(async (tx) => {
+    const current = await repo.findMembership(tx, id);
+    if (!current) throw problems.notFound('caucus_membership');
+    const errors: FieldError[] = [];
+    await checkMembership(
+      tx,
+      {
+        ...values,
+        startDate: values.startDate === undefined ? current.startDate : values.startDate,
+        endDate: values.endDate === undefined ? current.endDate : values.endDate,
+      },
+      errors,
+    );
+    throwIfAny(errors);
+    const updated = await repo.updateMembershipIfVersion(tx, id, version, defined(values));
+    if (!updated) throw problems.versionConflict();
+    return updated;
+  });
+  ctx.note({ action: 'caucus.membership.update', resourceType: 'caucus_membership', resourceId: id });
+  return (await presentMemberships(ctx, [row]))[0]!;
+}
+
+export async function deleteMembership(ctx: Ctx, id: string, version: number) {
+  authorize(ctx.actor, 'delete', 'caucus');
+  await ctx.database.db.transaction(async (tx) => {
+    const current = await repo.findMembership(tx, id);
+    if (!current) throw problems.notFound('caucus_membership');
+    if (current.version !== version) throw problems.versionConflict();
+    await repo.deleteMembership(tx, id);
+  });
+  ctx.note({ action: 'caucus.membership.delete', resourceType: 'caucus_membership', resourceId: id });
+}
