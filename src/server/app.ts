@@ -25,6 +25,8 @@ import { directoryPages } from './modules/directory/pages.ts';
 import { directoryRoutes } from './modules/directory/routes.ts';
 import { eventPages } from './modules/events/pages.ts';
 import { eventRoutes } from './modules/events/routes.ts';
+import { recommendationPages } from './modules/recommendations/pages.ts';
+import { recommendationRoutes } from './modules/recommendations/routes.ts';
 import { frontDoorPages } from './modules/frontdoor/pages.ts';
 import { geographyRoutes } from './modules/geography/routes.ts';
 import { internshipPages } from './modules/internships/pages.ts';
@@ -148,6 +150,7 @@ export async function buildApp({ config, database, webRoot }: AppOptions): Promi
       await api.register(practiceRoutes);
       await api.register(campaignRoutes);
       await api.register(eventRoutes);
+      await api.register(recommendationRoutes);
       await api.register(searchRoutes);
       await api.register(libraryRoutes);
       await api.register(statisticsRoutes);
@@ -171,6 +174,7 @@ export async function buildApp({ config, database, webRoot }: AppOptions): Promi
   await app.register(agreementPages);
   await app.register(internshipPages);
   await app.register(eventPages);
+  await app.register(recommendationPages);
   await app.register(frontDoorPages);
   const root = webRoot ?? defaultWebRoot;
   await app.register(getHelpPages, { webRoot: root });
