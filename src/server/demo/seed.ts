@@ -10,6 +10,7 @@ import { geoRegions } from '../modules/geography/schema.ts';
 import { loadInternshipsDemo } from '../modules/internships/demo.ts';
 import { loadKnowledgeDemo } from '../modules/practices/demo.ts';
 import { loadProgrammesDemo } from '../modules/programmes/demo.ts';
+import { loadRecommendationsDemo } from '../modules/recommendations/demo.ts';
 import { loadStatisticsDemo } from '../modules/statistics/demo.ts';
 import { demoMemberships, demoOrganisations, demoRegions } from './seed-data.ts';
 
@@ -51,6 +52,7 @@ export async function loadDemoData(database: Database): Promise<boolean> {
     await loadAgreementsDemo(tx);
     await loadInternshipsDemo(tx);
     await loadEventsDemo(tx);
+    await loadRecommendationsDemo(tx);
     await tx.insert(settings).values({ key: FLAG, value: { at: new Date().toISOString() } });
     return true;
   });
