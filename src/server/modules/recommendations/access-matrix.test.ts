@@ -90,7 +90,10 @@ async function attempt(action: string, cookie: string | undefined, org: string) 
           payload: { status: 'accepted', date: today(), note: 'Accepted', version: r.version },
         })
       ).json().data;
-      return send('DELETE', `/api/v1/recommendations/${r.id}/updates/${u.updates[0].id}?version=${u.version}`);
+      return send(
+        'DELETE',
+        `/api/v1/recommendations/${r.id}/updates/${u.updates[0].id}?version=${u.version}`,
+      );
     }
     case 'read counterparts':
       return send('GET', `/api/v1/dialogues/${(await dialogueOf(org)).id}/counterparts`);

@@ -57,7 +57,11 @@ describe('bad input to recommendations', () => {
     ['an unknown field', { status: 'implemented' }, undefined],
   ])('refuses %s with a 400 and writes nothing', async (_name, change, code) => {
     const before = await count();
-    const response = await send('POST', '/recommendations', recommendationPayload(dialogueId, missionId, change));
+    const response = await send(
+      'POST',
+      '/recommendations',
+      recommendationPayload(dialogueId, missionId, change),
+    );
     expect(response.statusCode, response.body).toBe(400);
     expect(response.headers['content-type']).toContain('application/problem+json');
     if (code) expect(codes(response).join(' ') + response.body).toContain(code);
@@ -168,16 +172,24 @@ describe('bad input to recommendations', () => {
       version: d.version,
     });
     expect(codes(bad)).toEqual(['unknown_organisation', 'not_a_government_counterpart']);
-    const ok = await send('PUT', `/dialogues/${d.id}/counterparts`, { organisationIds: [missionId], version: d.version });
+    const ok = await send('PUT', `/dialogues/${d.id}/counterparts`, {
+      organisationIds: [missionId],
+      version: d.version,
+    });
     expect(ok.statusCode).toBe(200);
-    const stale = await send('PUT', `/dialogues/${d.id}/counterparts`, { organisationIds: [], version: d.version });
+    const stale = await send('PUT', `/dialogues/${d.id}/counterparts`, {
+      organisationIds: [],
+      version: d.version,
+    });
     expect(stale.statusCode).toBe(409);
   });
 
   it('matches nothing for filters that cannot exist on the public tracker (never a 500)', async () => {
     for (const q of ['status=bogus', 'dialogue=not-a-uuid', 'country=ZZ', 'theme=%3Cb%3E', 'page=0'])
       expect((await t.request({ url: `/recommendations?${q}` })).statusCode).toBeLessThan(500);
-    expect((await t.request({ url: '/recommendations?status=bogus' })).body).toContain('No recommendations match.');
+    expect((await t.request({ url: '/recommendations?status=bogus' })).body).toContain(
+      'No recommendations match.',
+    );
     expect((await t.request({ url: '/recommendations/not-a-uuid' })).statusCode).toBe(404);
   });
 });

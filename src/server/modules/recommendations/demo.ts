@@ -38,7 +38,11 @@ const RECOMMENDATIONS: DemoRecommendation[] = [
     themes: ['protection'],
     countries: ['JO'],
     updates: [
-      { status: 'accepted', date: '2015-06-01', note: 'The missions agreed to the recommendation (demonstration).' },
+      {
+        status: 'accepted',
+        date: '2015-06-01',
+        note: 'The missions agreed to the recommendation (demonstration).',
+      },
     ],
   },
   {
@@ -48,7 +52,11 @@ const RECOMMENDATIONS: DemoRecommendation[] = [
     countries: ['QA'],
     updates: [
       { status: 'accepted', date: '2015-05-15', note: 'Accepted at the follow-up meeting (demonstration).' },
-      { status: 'in_progress', date: '2016-02-01', note: 'A first referral desk is being staffed (demonstration).' },
+      {
+        status: 'in_progress',
+        date: '2016-02-01',
+        note: 'A first referral desk is being staffed (demonstration).',
+      },
     ],
   },
   {

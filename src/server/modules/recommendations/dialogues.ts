@@ -10,7 +10,7 @@ import { checkCounterparts, counterpartTypes } from './validate.ts';
 /** A dialogue the actor may read (as the events module decides); others are a 404. */
 async function readableDialogue(ctx: Ctx, id: string) {
   const e = await repo.findEvent(ctx.database.db, id);
-  if (!e || e.kindCode !== 'dialogue') throw problems.notFound('dialogue');
+  if (e?.kindCode !== 'dialogue') throw problems.notFound('dialogue');
   authorize(ctx.actor, 'read', 'event', e, { hideAs404: true });
   return e;
 }
@@ -31,7 +31,7 @@ export async function setCounterparts(ctx: Ctx, id: string, organisationIds: str
   ctx.note({ action: 'event.counterparts', resourceType: 'event', resourceId: id });
   await ctx.database.db.transaction(async (tx) => {
     const e = await repo.findEvent(tx, id);
-    if (!e || e.kindCode !== 'dialogue') throw problems.notFound('dialogue');
+    if (e?.kindCode !== 'dialogue') throw problems.notFound('dialogue');
     authorize(ctx.actor, 'read', 'event', e, { hideAs404: true });
     authorize(ctx.actor, 'update', 'event', e);
     const ids = [...new Set(organisationIds)];

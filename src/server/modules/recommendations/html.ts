@@ -76,7 +76,9 @@ export function detailBody(r: PresentedRecommendation, locale: string) {
     .map((u) => {
       const evidence = [
         u.document ? `<a href="/publications/${esc(u.document.id)}">${esc(u.document.title)}</a>` : '',
-        u.evidenceUrl ? `<a href="${esc(u.evidenceUrl)}" rel="noopener nofollow">${esc(u.evidenceUrl)}</a>` : '',
+        u.evidenceUrl
+          ? `<a href="${esc(u.evidenceUrl)}" rel="noopener nofollow">${esc(u.evidenceUrl)}</a>`
+          : '',
       ].filter(Boolean);
       return `<li><p><time datetime="${esc(u.date)}">${esc(u.date)}</time>: <strong>${esc(statusLabel(u.status, locale))}</strong>${u.demonstration ? demoMark(locale) : ''}</p>
 <p>${esc(u.note)}</p>${evidence.length ? `<p>${esc(t('Evidence'))}: ${evidence.join(' · ')}</p>` : ''}</li>`;

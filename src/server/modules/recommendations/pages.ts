@@ -34,7 +34,11 @@ function filterOf(q: TrackerQuery) {
     theme: q.theme || undefined,
     // A status or dialogue that cannot exist matches nothing (never every row).
     status: q.status && !status ? ('none' as RecommendationStatus) : status,
-    dialogue: q.dialogue ? (UUID.test(q.dialogue) ? q.dialogue : '00000000-0000-0000-0000-000000000000') : undefined,
+    dialogue: q.dialogue
+      ? UUID.test(q.dialogue)
+        ? q.dialogue
+        : '00000000-0000-0000-0000-000000000000'
+      : undefined,
   };
 }
 
@@ -43,9 +47,33 @@ const keep = (q: TrackerQuery) =>
     Object.entries(q).filter(([k, v]) => v && k !== 'page') as [string, string][],
   ).toString();
 
-const HEADER = ['id', 'text', 'status', 'status_since', 'addressee', 'dialogue', 'dialogue_date', 'themes', 'countries', 'demonstration', 'url'];
+const HEADER = [
+  'id',
+  'text',
+  'status',
+  'status_since',
+  'addressee',
+  'dialogue',
+  'dialogue_date',
+  'themes',
+  'countries',
+  'demonstration',
+  'url',
+];
 // HXL hashtags, so humanitarian tools read the columns without a mapping.
-const HXL = ['#meta+id', '#description', '#status', '#date+status', '#org+addressee', '#event+name', '#date+event', '#sector', '#country+code', '#meta+demonstration', '#meta+url'];
+const HXL = [
+  '#meta+id',
+  '#description',
+  '#status',
+  '#date+status',
+  '#org+addressee',
+  '#event+name',
+  '#date+event',
+  '#sector',
+  '#country+code',
+  '#meta+demonstration',
+  '#meta+url',
+];
 
 async function exportRows(ctx: Ctx, q: TrackerQuery) {
   const { data } = await service.listRecommendations(
@@ -181,10 +209,16 @@ ${filterForm(
           { status: 404 },
         );
       const url = `${ctx.config.publicUrl}/recommendations/${r.id}`;
-      return sendPage(reply, ctx, `${t('Recommendation')}: ${statusLabel(r.status, ctx.locale)}`, detailBody(r, ctx.locale), {
-        head: jsonLd(recommendationJsonLd(r, url, ctx.config.publicUrl)),
-        canonical: url,
-      });
+      return sendPage(
+        reply,
+        ctx,
+        `${t('Recommendation')}: ${statusLabel(r.status, ctx.locale)}`,
+        detailBody(r, ctx.locale),
+        {
+          head: jsonLd(recommendationJsonLd(r, url, ctx.config.publicUrl)),
+          canonical: url,
+        },
+      );
     },
   );
 };

@@ -3,13 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOrganisation, buildUser } from '../../testing/factories.ts';
 import { createTestApp, type TestApp } from '../../testing/harness.ts';
 import { sitemapUrls } from './pages.ts';
-import {
-  buildDocument,
-  buildMission,
-  createDialogue,
-  createRecommendation,
-  today,
-} from './test-support.ts';
+import { buildDocument, buildMission, createDialogue, createRecommendation, today } from './test-support.ts';
 
 let t: TestApp;
 let staff: string;
@@ -48,12 +42,25 @@ describe('recommendations of dialogues', () => {
     });
     expect(accepted.statusCode, accepted.body).toBe(201);
     const data = accepted.json().data;
-    expect(data).toMatchObject({ status: 'accepted', statusSince: '2024-05-01', next: ['in_progress', 'implemented', 'rejected'] });
-    expect(data.updates[0]).toMatchObject({ fromStatus: 'proposed', status: 'accepted', document: { id: doc.id } });
+    expect(data).toMatchObject({
+      status: 'accepted',
+      statusSince: '2024-05-01',
+      next: ['in_progress', 'implemented', 'rejected'],
+    });
+    expect(data.updates[0]).toMatchObject({
+      fromStatus: 'proposed',
+      status: 'accepted',
+      document: { id: doc.id },
+    });
 
-    const list = await api('GET', `/recommendations?dialogue=${dialogue.id}&status=accepted&country=JO&theme=protection`);
+    const list = await api(
+      'GET',
+      `/recommendations?dialogue=${dialogue.id}&status=accepted&country=JO&theme=protection`,
+    );
     expect(list.json().data.map((r: { id: string }) => r.id)).toEqual([rec.id]);
-    expect((await api('GET', `/recommendations?dialogue=${dialogue.id}&status=rejected`)).json().data).toEqual([]);
+    expect(
+      (await api('GET', `/recommendations?dialogue=${dialogue.id}&status=rejected`)).json().data,
+    ).toEqual([]);
 
     const tracker = await t.request({ url: `/recommendations?dialogue=${dialogue.id}&status=accepted` });
     expect(tracker.statusCode).toBe(200);
@@ -98,7 +105,10 @@ describe('recommendations of dialogues', () => {
       version: edited.json().data.version,
     });
     const after = moved.json().data;
-    const undone = await api('DELETE', `/recommendations/${rec.id}/updates/${after.updates[0].id}?version=${after.version}`);
+    const undone = await api(
+      'DELETE',
+      `/recommendations/${rec.id}/updates/${after.updates[0].id}?version=${after.version}`,
+    );
     expect(undone.statusCode, undone.body).toBe(200);
     expect(undone.json().data).toMatchObject({ status: 'proposed', statusSince: null, updates: [] });
     const gone = await api('DELETE', `/recommendations/${rec.id}?version=${undone.json().data.version}`);
@@ -109,7 +119,9 @@ describe('recommendations of dialogues', () => {
   it('keeps a private dialogue’s recommendations and private evidence off the public tracker', async () => {
     const hidden = await createDialogue(t, staff, { visibility: 'private', title: 'Closed dialogue' });
     const mission = await buildMission(t);
-    const rec = await createRecommendation(t, staff, hidden.id, mission.id, { text: 'A closed-door recommendation' });
+    const rec = await createRecommendation(t, staff, hidden.id, mission.id, {
+      text: 'A closed-door recommendation',
+    });
     expect((await t.request({ url: `/recommendations/${rec.id}` })).statusCode).toBe(404);
     expect((await t.request({ url: '/recommendations' })).body).not.toContain('A closed-door recommendation');
     expect((await t.request({ url: '/recommendations.csv' })).body).not.toContain(rec.id);

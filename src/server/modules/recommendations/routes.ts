@@ -60,7 +60,10 @@ export const recommendationRoutes: FastifyPluginAsyncZod = async (app) => {
     '/recommendations/options',
     {
       config: { access: { resource: 'recommendation', action: 'list' } },
-      schema: { tags: ['recommendations'], summary: 'Dialogues, government counterparts and themes for forms' },
+      schema: {
+        tags: ['recommendations'],
+        summary: 'Dialogues, government counterparts and themes for forms',
+      },
     },
     async (request) => ({ data: await dialogues.options(contextOf(request)) }),
   );
@@ -176,7 +179,11 @@ export const recommendationRoutes: FastifyPluginAsyncZod = async (app) => {
     '/dialogues/:id/counterparts',
     {
       config: { access: { resource: 'event', action: 'list' } },
-      schema: { tags: ['recommendations'], summary: 'The government counterparts of a dialogue', params: idParams },
+      schema: {
+        tags: ['recommendations'],
+        summary: 'The government counterparts of a dialogue',
+        params: idParams,
+      },
     },
     async (request) => ({ data: await dialogues.getCounterparts(contextOf(request), request.params.id) }),
   );

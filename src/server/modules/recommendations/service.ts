@@ -137,9 +137,12 @@ export async function present(
     termsOf(db, 'thematic_area', ctx.locale, true),
   ]);
   const docs = new Map(
-    (await repo.publicationsNamed(db, updates.flatMap((u) => (u.documentId ? [u.documentId] : [])))).map(
-      (d) => [d.id, d],
-    ),
+    (
+      await repo.publicationsNamed(
+        db,
+        updates.flatMap((u) => (u.documentId ? [u.documentId] : [])),
+      )
+    ).map((d) => [d.id, d]),
   );
   return {
     id: row.id,

@@ -34,7 +34,11 @@ export async function checkFields(
   if (input.addresseeId) {
     const [org] = await repo.organisationsNamed(tx, [input.addresseeId]);
     if (!org)
-      errors.push({ field: 'body.addresseeId', code: 'unknown_organisation', message: 'Not in the directory' });
+      errors.push({
+        field: 'body.addresseeId',
+        code: 'unknown_organisation',
+        message: 'Not in the directory',
+      });
   }
   if (input.themes?.length) {
     const known = new Set((await termsOf(tx, 'thematic_area')).map((t) => t.code));
@@ -44,7 +48,11 @@ export async function checkFields(
   }
   for (const [i, code] of (input.countries ?? []).entries())
     if (!isCountryCode(code))
-      errors.push({ field: `body.countries.${i}`, code: 'unknown_country', message: 'Not an ISO 3166-1 code' });
+      errors.push({
+        field: `body.countries.${i}`,
+        code: 'unknown_country',
+        message: 'Not an ISO 3166-1 code',
+      });
 }
 
 /** Counterparts must be directory organisations of a government type. */
