@@ -81,13 +81,13 @@ export function detailBody(r: PresentedRecommendation, locale: string) {
           : '',
       ].filter(Boolean);
       return `<li><p><time datetime="${esc(u.date)}">${esc(u.date)}</time>: <strong>${esc(statusLabel(u.status, locale))}</strong>${u.demonstration ? demoMark(locale) : ''}</p>
-<p>${esc(u.note)}</p>${evidence.length ? `<p>${esc(t('Evidence'))}: ${evidence.join(' · ')}</p>` : ''}</li>`;
+<p dir="auto">${esc(u.note)}</p>${evidence.length ? `<p>${esc(t('Evidence'))}: ${evidence.join(' · ')}</p>` : ''}</li>`;
     })
     .join('');
   return `<p><a href="/recommendations">${esc(t('All recommendations'))}</a></p>
 <h1>${esc(t('Recommendation'))}</h1>
 ${r.demonstration ? `<p><strong>${esc(t('Demonstration data'))}</strong>: ${esc(t('The seed documents do not state this recommendation; it is invented for the demonstration.'))}</p>` : ''}
-<blockquote><p>${esc(r.localText)}</p></blockquote>
+<blockquote><p dir="auto">${esc(r.localText)}</p></blockquote>
 <dl>${facts}</dl>
 <p><a href="/events/${esc(r.dialogue.slug)}">${esc(t('About the dialogue'))}</a></p>
 <h2>${esc(t('History'))}</h2>

@@ -2,14 +2,17 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOrganisation, buildUser } from '../../testing/factories.ts';
 import { createTestApp, type TestApp } from '../../testing/harness.ts';
+import { findEventBySlug } from '../events/repository.ts';
 import { sitemapUrls } from './pages.ts';
+import { counterpartsOf, listRecommendations } from './repository.ts';
 import { buildDocument, buildMission, createDialogue, createRecommendation, today } from './test-support.ts';
 
 let t: TestApp;
 let staff: string;
 let orgId: string;
 beforeAll(async () => {
-  t = await createTestApp();
+  // The demo data too, so its test shares this file's app (one database per file).
+  t = await createTestApp({ demo: true });
   orgId = (await buildOrganisation(t)).id;
   staff = await (await buildUser(t, { role: 'secretariat', organisationId: orgId })).session();
 });
@@ -134,5 +137,22 @@ describe('recommendations of dialogues', () => {
     expect(options.dialogues.length).toBeGreaterThan(0);
     expect(options.governments.some((g: { countryCode: string }) => g.countryCode === 'OM')).toBe(true);
     expect(options.themes.map((x: { code: string }) => x.code)).toContain('protection');
+  });
+
+  it('hangs the five countries’ missions and invented, marked recommendations on the seeds’ dialogue (demo)', async () => {
+    const db = t.database.db;
+    const dialogue = (await findEventBySlug(db, 'dialogue-2015'))!;
+    const counterparts = await counterpartsOf(db, dialogue.id);
+    expect(counterparts.map((c) => c.countryCode)).toEqual(['JO', 'LB', 'OM', 'QA', 'AE']);
+    expect(counterparts.every((c) => c.typeCode === 'embassy' && /demonstration/.test(c.name))).toBe(true);
+    const rows = await listRecommendations(db, { eventId: dialogue.id, limit: 50, offset: 0 });
+    expect(rows.map((r) => r.status).sort()).toEqual(['accepted', 'in_progress', 'proposed']);
+    expect(rows.every((r) => r.demonstration)).toBe(true);
+    const tracker = await t.request({ url: `/recommendations?dialogue=${dialogue.id}` });
+    expect(tracker.body.match(/Demonstration data/g)).toHaveLength(3);
+    const qatar = await t.request({ url: '/recommendations?status=in_progress&country=QA' });
+    expect(qatar.body).toContain('joint referral mechanism');
+    const urls = await sitemapUrls(t.database, t.config.publicUrl);
+    for (const r of rows) expect(urls).toContain(`${t.config.publicUrl}/recommendations/${r.id}`);
   });
 });
