@@ -65,6 +65,8 @@ describe('recommendations of dialogues', () => {
       (await api('GET', `/recommendations?dialogue=${dialogue.id}&status=rejected`)).json().data,
     ).toEqual([]);
 
+    const eventPage = await t.request({ url: `/events/${dialogue.slug}` });
+    expect(eventPage.body).toContain(`/recommendations?dialogue=${dialogue.id}`);
     const tracker = await t.request({ url: `/recommendations?dialogue=${dialogue.id}&status=accepted` });
     expect(tracker.statusCode).toBe(200);
     expect(tracker.body).toContain(`/recommendations/${rec.id}`);
