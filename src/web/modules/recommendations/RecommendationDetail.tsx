@@ -95,7 +95,9 @@ export function RecommendationDetail() {
           </Alert>
         )}
         <Panel title={t('About the recommendation')}>
-          <Text style={{ whiteSpace: 'pre-wrap' }}>{r.localText}</Text>
+          <Text dir="auto" style={{ whiteSpace: 'pre-wrap' }}>
+            {r.localText}
+          </Text>
           <Group gap="xs">
             <Badge color={statusColor[r.status]} variant="light">
               {statusLabel(t, r.status)}
@@ -118,7 +120,7 @@ export function RecommendationDetail() {
                   {u.date}: {statusLabel(t, u.fromStatus)} → {statusLabel(t, u.status)}
                   {u.demonstration ? ` · ${t('Demonstration data')}` : ''}
                 </Text>
-                <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                <Text size="sm" dir="auto" style={{ whiteSpace: 'pre-wrap' }}>
                   {u.note}
                 </Text>
                 {u.document && (

@@ -1,7 +1,8 @@
-import { Group, NativeSelect, Stack, Textarea } from '@mantine/core';
+import { Group, NativeSelect, Stack, Text, Textarea } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LOCALES } from '../../../shared/locales.ts';
 import { patch, post } from '../../app/api.ts';
 import { PanelForm } from '../../ui/Panel.tsx';
 import { MultiPicker } from '../../ui/Pickers.tsx';
@@ -9,9 +10,11 @@ import { CountriesPicker } from '../directory/CountryPicker.tsx';
 import { useRecommendationOptions } from './labels.ts';
 import type { Recommendation } from './types.ts';
 
+const OTHER_LOCALES = LOCALES.filter((l) => l.code !== 'en');
+
 /**
- * Creates or edits a recommendation. An edit sends only the fields shown, so translations of the
- * text made elsewhere are kept; the status changes only through updates.
+ * Creates or edits a recommendation: its text (with its translations in the content languages),
+ * addressee, themes and countries. The status changes only through updates.
  */
 export function RecommendationForm({
   recommendation: r,
@@ -26,12 +29,13 @@ export function RecommendationForm({
   const options = useRecommendationOptions();
   const [eventId, setEventId] = useState(r?.dialogue.id ?? dialogueId ?? '');
   const [text, setText] = useState(r?.text ?? '');
+  const [texts, setTexts] = useState<Record<string, string>>(r?.texts ?? {});
   const [addresseeId, setAddressee] = useState(r?.addressee.id ?? '');
   const [themes, setThemes] = useState(r?.themes.map((x) => x.code) ?? []);
   const [countries, setCountries] = useState(r?.countries.map((c) => c.code) ?? []);
   const save = useMutation({
     mutationFn: async () => {
-      const body = { eventId, text, addresseeId, themes, countries };
+      const body = { eventId, text, texts, addresseeId, themes, countries };
       const saved = r
         ? await patch<{ data: Recommendation }>(`/recommendations/${r.id}`, { ...body, version: r.version })
         : await post<{ data: Recommendation }>('/recommendations', body);
@@ -69,6 +73,33 @@ export function RecommendationForm({
           value={text}
           onChange={(e) => setText(e.currentTarget.value)}
         />
+        <details>
+          <Text component="summary" size="sm" fw={500}>
+            {t('Text in other languages')}
+          </Text>
+          <Stack gap="xs" mt="xs">
+            {OTHER_LOCALES.map((l) => (
+              <Textarea
+                key={l.code}
+                label={t('Text ({{language}})', { language: l.name })}
+                lang={l.code}
+                dir={l.dir}
+                autosize
+                minRows={1}
+                value={texts[l.code] ?? ''}
+                onChange={(e) => {
+                  const value = e.currentTarget.value;
+                  setTexts((current) => {
+                    const next = { ...current };
+                    if (value.trim()) next[l.code] = value;
+                    else delete next[l.code];
+                    return next;
+                  });
+                }}
+              />
+            ))}
+          </Stack>
+        </details>
         <NativeSelect
           label={t('Addressed to')}
           description={t(
