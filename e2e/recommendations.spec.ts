@@ -99,6 +99,12 @@ test('a dialogue’s recommendation moves from proposed to accepted with evidenc
   const listed = page.getByRole('list', { name: 'Recommendations' });
   await listed.getByText('Proposed').waitFor();
   await expectAccessible(page, 'dialogue page');
+  // The form a new recommendation is written in (checked, not filled: the story starts from one).
+  await page.getByRole('link', { name: 'Add a recommendation' }).click();
+  await page.getByRole('form', { name: 'New recommendation' }).waitFor();
+  expect(await page.getByLabel(/^Dialogue/).inputValue()).toBe(eventId);
+  await expectAccessible(page, 'recommendation form');
+  await page.goBack();
   await listed.getByRole('link', { name: TEXT }).click();
 
   await page.getByRole('heading', { name: 'Recommendation', exact: true }).waitFor();
