@@ -35,6 +35,8 @@ import { libraryRoutes } from './modules/library/routes.ts';
 import { peopleRoutes } from './modules/people/routes.ts';
 import { practiceRoutes } from './modules/practices/routes.ts';
 import { programmesModule } from './modules/programmes/plugin.ts';
+import { recommendationPages } from './modules/recommendations/pages.ts';
+import { recommendationRoutes } from './modules/recommendations/routes.ts';
 import { knowledgePages } from './modules/search/pages.ts';
 import { searchRoutes } from './modules/search/routes.ts';
 import { setupRoutes } from './modules/setup/routes.ts';
@@ -150,6 +152,7 @@ export async function buildApp({ config, database, webRoot }: AppOptions): Promi
       await api.register(practiceRoutes);
       await api.register(campaignRoutes);
       await api.register(eventRoutes);
+      await api.register(recommendationRoutes);
       await api.register(searchRoutes);
       await api.register(libraryRoutes);
       await api.register(statisticsRoutes);
@@ -175,6 +178,7 @@ export async function buildApp({ config, database, webRoot }: AppOptions): Promi
   await app.register(internshipPages);
   await app.register(eventPages);
   await app.register(caucusPages);
+  await app.register(recommendationPages);
   await app.register(frontDoorPages);
   const root = webRoot ?? defaultWebRoot;
   await app.register(getHelpPages, { webRoot: root });

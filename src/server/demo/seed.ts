@@ -11,6 +11,7 @@ import { geoRegions } from '../modules/geography/schema.ts';
 import { loadInternshipsDemo } from '../modules/internships/demo.ts';
 import { loadKnowledgeDemo } from '../modules/practices/demo.ts';
 import { loadProgrammesDemo } from '../modules/programmes/demo.ts';
+import { loadRecommendationsDemo } from '../modules/recommendations/demo.ts';
 import { loadStatisticsDemo } from '../modules/statistics/demo.ts';
 import { demoMemberships, demoOrganisations, demoRegions } from './seed-data.ts';
 
@@ -53,6 +54,7 @@ export async function loadDemoData(database: Database): Promise<boolean> {
     await loadInternshipsDemo(tx);
     await loadEventsDemo(tx);
     await loadCaucusDemo(tx);
+    await loadRecommendationsDemo(tx);
     await tx.insert(settings).values({ key: FLAG, value: { at: new Date().toISOString() } });
     return true;
   });

@@ -16,6 +16,7 @@ import { libraryCapability } from '../modules/library/capability.tsx';
 import { outboxCapability } from '../modules/outbox/capability.tsx';
 import { practicesCapability } from '../modules/practices/capability.tsx';
 import { programmesCapability } from '../modules/programmes/capability.tsx';
+import { recommendationsCapability } from '../modules/recommendations/capability.tsx';
 import { statisticsCapability } from '../modules/statistics/capability.tsx';
 import { usersCapability } from '../modules/users/capability.tsx';
 import { vocabulariesCapability } from '../modules/vocabularies/capability.tsx';
@@ -32,6 +33,7 @@ export const capabilities: readonly Capability[] = [
   practicesCapability,
   programmesCapability,
   eventsCapability,
+  recommendationsCapability,
   libraryCapability,
   campaignsCapability,
   agreementsCapability,

@@ -344,6 +344,7 @@ ${zoneForm(`/events/${e.slug}`, ctx.locale, viewerZone)}
 <p><a href="/events/${esc(e.slug)}.ics">${esc(t('Add to your calendar'))}</a></p>
 ${e.description ? `<div class="rich">${e.description}</div>` : ''}
 ${agenda}${documents}
+${e.kindCode === 'dialogue' ? `<p><a href="/recommendations?dialogue=${esc(e.id)}">${esc(t('Recommendations of this dialogue and how far each has come'))}</a></p>` : ''}
 ${open ? registrationForm(e, ctx.locale, form) : `<p>${esc(t('This event is over; registration is closed.'))}</p>`}`;
 }
 

@@ -8,6 +8,7 @@ import { sitemapEntries as directoryEntries } from '../directory/public.ts';
 import { sitemapUrls as eventUrls } from '../events/calendars.ts';
 import { sitemapUrls as internshipUrls } from '../internships/pages.ts';
 import { sitemapUrls as programmeUrls } from '../programmes/pages.ts';
+import { sitemapUrls as recommendationUrls } from '../recommendations/pages.ts';
 import { sitemapEntries as knowledgeEntries } from '../search/feeds.ts';
 import { sitemapUrls as statisticsUrls } from '../statistics/pages.ts';
 import { frontDoorPath, getHelpPath } from './links.ts';
@@ -46,6 +47,10 @@ export const sitemapRegistry = new SitemapRegistry()
   .add(
     'caucus',
     urls((ctx) => caucusUrls(ctx.database, ctx.config.publicUrl)),
+  )
+  .add(
+    'recommendations',
+    urls((ctx) => recommendationUrls(ctx.database, ctx.config.publicUrl)),
   )
   .add(
     'statistics',

@@ -8,6 +8,7 @@ import { type Fact, FactList } from '../../ui/FactList.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { Panel, PlainList } from '../../ui/Panel.tsx';
 import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
+import { DialoguePanel } from '../recommendations/DialoguePanel.tsx';
 import { EventForm } from './EventForm.tsx';
 import { localText, viewerText } from './labels.ts';
 import { ParticipantsPanel } from './ParticipantsPanel.tsx';
@@ -140,6 +141,7 @@ export function EventDetail() {
             </PlainList>
           </Panel>
         )}
+        {e.kindCode === 'dialogue' && <DialoguePanel eventId={e.id} canAdd={e.abilities.update ?? false} />}
         {e.abilities.participants && <ParticipantsPanel event={e} />}
         {e.abilities.delete && (
           <Panel title={t('Delete the event')} error={remove.error}>
