@@ -16,6 +16,7 @@ import { outboxCapability } from '../modules/outbox/capability.tsx';
 import { practicesCapability } from '../modules/practices/capability.tsx';
 import { programmesCapability } from '../modules/programmes/capability.tsx';
 import { statisticsCapability } from '../modules/statistics/capability.tsx';
+import { trainingsCapability } from '../modules/trainings/capability.tsx';
 import { usersCapability } from '../modules/users/capability.tsx';
 import { vocabulariesCapability } from '../modules/vocabularies/capability.tsx';
 import type { Capability } from './capability.ts';
@@ -31,6 +32,7 @@ export const capabilities: readonly Capability[] = [
   practicesCapability,
   programmesCapability,
   eventsCapability,
+  trainingsCapability,
   libraryCapability,
   campaignsCapability,
   agreementsCapability,

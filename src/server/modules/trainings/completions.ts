@@ -76,7 +76,13 @@ export async function getCohort(ctx: Ctx, eventId: string) {
           followUps: followUps
             .filter((f) => f.participantId === p.id)
             .sort((a, b) => a.monthsAfter - b.monthsAfter)
-            .map((f) => ({ id: f.id, monthsAfter: f.monthsAfter, dueOn: f.dueOn, closed: !!f.closedAt })),
+            .map((f) => ({
+              id: f.id,
+              monthsAfter: f.monthsAfter,
+              dueOn: f.dueOn,
+              closed: !!f.closedAt,
+              version: f.version,
+            })),
         })),
     },
   };

@@ -122,7 +122,11 @@ describe('trainings', () => {
       method: 'POST',
       url: '/api/v1/programmes',
       cookie: admin,
-      payload: { name: 'Capacity building', runningOrganisationIds: [orgId], indicators: [{ label: 'People trained', source: 'trained' }] },
+      payload: {
+        name: 'Capacity building',
+        runningOrganisationIds: [orgId],
+        indicators: [{ label: 'People trained', source: 'trained' }],
+      },
     });
     expect(programme.statusCode, programme.body).toBe(201);
     const programmeId = programme.json().data.id;
