@@ -305,7 +305,8 @@ export const trainingRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/training-follow-ups/:id',
     {
-      config: { access: { resource: 'training', action: 'followUp' } },
+      // Signed-in at the door: the service decides with the record (organisers, or the task's assignee).
+      config: { access: { resource: 'training', action: 'list' } },
       schema: {
         tags: tag,
         summary: 'Reassign or reschedule a follow-up, or record its outcome (closes it)',

@@ -45,7 +45,7 @@ export function FollowUpCard({ task: f, onChange }: { task: FollowUp; onChange: 
           ) : f.overdue ? (
             <Badge color="red">{t('Overdue')}</Badge>
           ) : (
-            <Badge variant="light">{t('Open')}</Badge>
+            <Badge variant="light">{t('To do')}</Badge>
           )}
         </Group>
         <Text size="sm">

@@ -54,7 +54,7 @@ export function FollowUpList() {
           value={state}
           onChange={(e) => setState(e.currentTarget.value)}
           data={[
-            { value: 'open', label: t('Open') },
+            { value: 'open', label: t('To do') },
             { value: 'overdue', label: t('Overdue') },
             { value: 'closed', label: t('Done') },
           ]}
