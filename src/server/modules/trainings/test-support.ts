@@ -1,6 +1,6 @@
 import type { TestApp } from '../../testing/harness.ts';
-import { people } from '../people/schema.ts';
 import { NEXT_YEAR } from '../events/test-support.ts';
+import { people } from '../people/schema.ts';
 
 /** A course with one cohort (a new training-course event) and `n` invited directory people. */
 export async function courseWithCohort(

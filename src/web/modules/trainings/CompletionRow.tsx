@@ -13,8 +13,8 @@ import {
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, post } from '../../app/api.ts';
 import { LOCALES } from '../../../shared/locales.ts';
+import { api, post } from '../../app/api.ts';
 import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
 import { countryOptions, useCountries } from '../directory/lookups.ts';
 import { SEX_LABELS } from './labels.ts';
