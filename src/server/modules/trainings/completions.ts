@@ -2,13 +2,16 @@ import type { Tx } from '../../db/client.ts';
 import { authorize } from '../../platform/access/policy.ts';
 import { randomToken, sha256 } from '../../platform/auth/crypto.ts';
 import type { Ctx } from '../../platform/http/context.ts';
-import { problems } from '../../platform/http/problem.ts';
+import { Problem, problems } from '../../platform/http/problem.ts';
 import { localOf } from '../events/zones.ts';
 import { countryName, isCountryCode } from '../geography/countries.ts';
 import { labelOf } from '../vocabularies/service.ts';
 import './policy.ts';
 import * as repo from './repository.ts';
 import type { CompletionState, Sex } from './schema.ts';
+
+// Problem titles are wrapped so the string extractor puts them in the catalogs.
+const msg = (s: string) => s;
 
 /** Adds whole months to a YYYY-MM-DD date; the 31st becomes the month's last day when it has fewer. */
 export function addMonths(date: string, n: number): string {
@@ -247,22 +250,33 @@ async function certificatePdf(ctx: Ctx, completion: repo.CompletionRow) {
   const participant = (await repo.findParticipant(tx, completion.eventId, completion.participantId))!;
   const lang = completion.language;
   // Loaded on use: the typesetting engine is heavy and only certificates and yearbooks need it.
-  const { typesetCertificate } = await import('../../platform/typeset/typeset.ts');
-  return typesetCertificate({
-    language: lang,
-    participantName: participant.name,
-    courseTitle: labelOf(course.titles, lang, course.title),
-    cohortLabel: cohort.label ?? undefined,
-    startDate: localOf(cohort.startsAt, cohort.timeZone).slice(0, 10),
-    endDate: localOf(cohort.endsAt, cohort.timeZone).slice(0, 10),
-    place:
-      [cohort.city, cohort.countryCode ? countryName(cohort.countryCode, lang) : null]
-        .filter(Boolean)
-        .join(', ') || undefined,
-    issuer: course.issuer || course.title,
-    certificateNumber: completion.certificateNumber!,
-    issuedOn: completion.certificateIssuedOn!,
-  });
+  const { typesetCertificate, TypesetError } = await import('../../platform/typeset/typeset.ts');
+  try {
+    return await typesetCertificate({
+      language: lang,
+      participantName: participant.name,
+      courseTitle: labelOf(course.titles, lang, course.title),
+      cohortLabel: cohort.label ?? undefined,
+      startDate: localOf(cohort.startsAt, cohort.timeZone).slice(0, 10),
+      endDate: localOf(cohort.endsAt, cohort.timeZone).slice(0, 10),
+      place:
+        [cohort.city, cohort.countryCode ? countryName(cohort.countryCode, lang) : null]
+          .filter(Boolean)
+          .join(', ') || undefined,
+      issuer: course.issuer || course.title,
+      certificateNumber: completion.certificateNumber!,
+      issuedOn: completion.certificateIssuedOn!,
+    });
+  } catch (error) {
+    // The engine's limits and failures are the server's condition, not the reader's: 503, retry later.
+    if (error instanceof TypesetError)
+      throw new Problem(
+        error.reason === 'invalid' || error.reason === 'too_large' ? 422 : 503,
+        `typeset_${error.reason}`,
+        msg('The certificate could not be made. Try again later.'),
+      );
+    throw error;
+  }
 }
 
 /** Staff download a certificate by its number. */

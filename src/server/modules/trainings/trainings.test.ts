@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeTypesetting } from '../../platform/typeset/typeset.ts';
 import { buildUser } from '../../testing/factories.ts';
 import { createTestApp, type TestApp } from '../../testing/harness.ts';
 import { NEXT_YEAR } from '../events/test-support.ts';
@@ -14,7 +15,10 @@ beforeAll(async () => {
   orgId = me.organisationId;
   staff = await me.session();
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  closeTypesetting();
+  await t.close();
+});
 
 const get = (url: string, cookie = staff) => t.request({ url, cookie });
 
@@ -153,5 +157,46 @@ describe('trainings', () => {
     });
     expect(gone.statusCode).toBe(204);
     expect((await get(`/api/v1/events/${eventId}`)).statusCode).toBe(200);
+  });
+
+  it('issues a certificate in the participant’s language: a unique number, a staff download and a private link', async () => {
+    const { eventId, participants } = await courseWithCohort(t, staff, 2, { title: 'تدريب حقوق الإنسان' });
+    const numbers: string[] = [];
+    for (const [i, p] of participants.entries()) {
+      const done = await complete(t, staff, eventId, p.id, {
+        state: 'completed',
+        language: i === 0 ? 'ar' : 'ne',
+      });
+      const version = done.json().data.participants.find((x: { id: string }) => x.id === p.id)
+        .completion.version;
+      const issued = await t.request({
+        method: 'POST',
+        url: `/api/v1/training-cohorts/${eventId}/completions/${p.id}/certificate`,
+        cookie: staff,
+        payload: { version },
+      });
+      expect(issued.statusCode, issued.body).toBe(200);
+      numbers.push(issued.json().data.certificateNumber);
+      if (i > 0) continue;
+      const pdf = await get(`/api/v1/training-certificates/${issued.json().data.certificateNumber}`);
+      expect(pdf.statusCode, pdf.body.slice(0, 300)).toBe(200);
+      expect(pdf.headers['content-type']).toBe('application/pdf');
+      expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+      // The participant's own link, without a session.
+      const own = await t.request({ url: new URL(issued.json().data.link).pathname });
+      expect(own.statusCode).toBe(200);
+      expect(own.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+      // Issuing again keeps the number and revokes the old link.
+      const again = await t.request({
+        method: 'POST',
+        url: `/api/v1/training-cohorts/${eventId}/completions/${p.id}/certificate`,
+        cookie: staff,
+        payload: { version: issued.json().data.version },
+      });
+      expect(again.json().data.certificateNumber).toBe(issued.json().data.certificateNumber);
+      expect((await t.request({ url: new URL(issued.json().data.link).pathname })).statusCode).toBe(404);
+    }
+    expect(new Set(numbers).size).toBe(2);
+    for (const n of numbers) expect(n).toMatch(/^TUL-\d{4}-[A-Z0-9]{8}$/);
   });
 });
