@@ -115,6 +115,7 @@ test('a training with two sessions and three invitees; a phone registration; att
   ])
     await pick(page, 'People to invite', name!, typed!);
   await page.getByRole('button', { name: 'Send invitations' }).click();
+  await page.getByRole('list', { name: 'Participants' }).getByText('Chandra Lal').waitFor();
   await expect
     .poll(() => page.getByRole('list', { name: 'Participants' }).getByRole('listitem').count())
     .toBe(3);

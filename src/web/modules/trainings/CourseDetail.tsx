@@ -55,20 +55,23 @@ export function CourseDetail() {
   const c = course.data;
   if (editing)
     return (
-      <Panel title={c.title}>
-        <CourseForm
-          course={c}
-          onDone={() => {
-            refresh();
-            setEditing(false);
-          }}
-        />
-        <Group>
-          <Button variant="subtle" onClick={() => setEditing(false)}>
-            {t('Cancel')}
-          </Button>
-        </Group>
-      </Panel>
+      <>
+        <PageHeader title={c.title} />
+        <Panel title={t('About the course')}>
+          <CourseForm
+            course={c}
+            onDone={() => {
+              refresh();
+              setEditing(false);
+            }}
+          />
+          <Group>
+            <Button variant="subtle" onClick={() => setEditing(false)}>
+              {t('Cancel')}
+            </Button>
+          </Group>
+        </Panel>
+      </>
     );
   return (
     <>

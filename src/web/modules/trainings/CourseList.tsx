@@ -5,7 +5,7 @@ import { Link, useNavigate } from 'react-router';
 import { api } from '../../app/api.ts';
 import { can, useMe } from '../../app/session.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
-import { PlainList } from '../../ui/Panel.tsx';
+import { Panel, PlainList } from '../../ui/Panel.tsx';
 import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
 import { CourseForm } from './CourseForm.tsx';
 import type { Course } from './types.ts';
@@ -60,14 +60,14 @@ export function NewCourse() {
   return (
     <>
       <PageHeader title={t('New training course')} />
-      <Card withBorder>
+      <Panel title={t('About the course')}>
         <CourseForm
           onDone={(c) => {
             void client.invalidateQueries({ queryKey: ['trainings'] });
             navigate(`/trainings/${c.id}`);
           }}
         />
-      </Card>
+      </Panel>
     </>
   );
 }

@@ -1,9 +1,8 @@
-import { Badge, Button, Card, Group, NativeSelect, Stack, Text, Textarea } from '@mantine/core';
+import { Badge, Button, Card, Group, NativeSelect, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { del, patch } from '../../app/api.ts';
-import { PanelForm } from '../../ui/Panel.tsx';
 import { MultiPicker } from '../../ui/Pickers.tsx';
 import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
 import { useOutcomes, useTrainingOptions } from './labels.ts';
@@ -39,7 +38,9 @@ export function FollowUpCard({ task: f, onChange }: { task: FollowUp; onChange: 
     <Card withBorder padding="sm" component="li">
       <Stack gap="xs">
         <Group justify="space-between" wrap="wrap">
-          <Text fw={600}>{title}</Text>
+          <Title order={2} size="h5">
+            {title}
+          </Title>
           {f.closedAt ? (
             <Badge color="green">{t('Done')}</Badge>
           ) : f.overdue ? (
@@ -74,12 +75,22 @@ export function FollowUpCard({ task: f, onChange }: { task: FollowUp; onChange: 
         )}
         <ProblemAlert error={reassign.error ?? reopen.error ?? remove.error} />
         {f.abilities.followUp && !f.closedAt && (
-          <PanelForm
-            title={t('Record the outcome')}
-            onSubmit={() => close.mutate()}
-            error={close.error}
-            submit={{ label: t('Record and close'), pending: close.isPending, disabled: codes.length === 0 }}
+          <Stack
+            component="form"
+            gap="xs"
+            // Named after the task: a page lists many, and each form landmark needs its own name.
+            aria-label={t('Outcome of the {{n}}-month follow-up of {{name}}', {
+              n: f.monthsAfter,
+              name: f.participantName,
+            })}
+            onSubmit={(e) => {
+              e.preventDefault();
+              close.mutate();
+            }}
           >
+            <Title order={3} size="h6">
+              {t('Record the outcome')}
+            </Title>
             <MultiPicker
               label={t('Outcomes')}
               value={codes}
@@ -93,7 +104,13 @@ export function FollowUpCard({ task: f, onChange }: { task: FollowUp; onChange: 
               value={note}
               onChange={(e) => setNote(e.currentTarget.value)}
             />
-          </PanelForm>
+            <ProblemAlert error={close.error} />
+            <Group>
+              <Button type="submit" loading={close.isPending} disabled={codes.length === 0}>
+                {t('Record and close')}
+              </Button>
+            </Group>
+          </Stack>
         )}
         {f.abilities.graduates && (
           <Group gap="xs">
