@@ -42,6 +42,7 @@ import { searchRoutes } from './modules/search/routes.ts';
 import { setupRoutes } from './modules/setup/routes.ts';
 import { statisticsPages } from './modules/statistics/pages.ts';
 import { statisticsRoutes } from './modules/statistics/routes.ts';
+import { trainingPages, trainingRoutes } from './modules/trainings/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 import { vocabularyRoutes } from './modules/vocabularies/routes.ts';
 import { type DeclaredRoute, registerRouteAccess } from './platform/access/route-access.ts';
@@ -153,6 +154,7 @@ export async function buildApp({ config, database, webRoot }: AppOptions): Promi
       await api.register(campaignRoutes);
       await api.register(eventRoutes);
       await api.register(recommendationRoutes);
+      await api.register(trainingRoutes);
       await api.register(searchRoutes);
       await api.register(libraryRoutes);
       await api.register(statisticsRoutes);
@@ -179,6 +181,7 @@ export async function buildApp({ config, database, webRoot }: AppOptions): Promi
   await app.register(eventPages);
   await app.register(caucusPages);
   await app.register(recommendationPages);
+  await app.register(trainingPages);
   await app.register(frontDoorPages);
   const root = webRoot ?? defaultWebRoot;
   await app.register(getHelpPages, { webRoot: root });

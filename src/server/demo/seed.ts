@@ -13,6 +13,7 @@ import { loadKnowledgeDemo } from '../modules/practices/demo.ts';
 import { loadProgrammesDemo } from '../modules/programmes/demo.ts';
 import { loadRecommendationsDemo } from '../modules/recommendations/demo.ts';
 import { loadStatisticsDemo } from '../modules/statistics/demo.ts';
+import { loadTrainingsDemo } from '../modules/trainings/demo.ts';
 import { demoMemberships, demoOrganisations, demoRegions } from './seed-data.ts';
 
 const FLAG = 'demo_data_loaded';
@@ -55,6 +56,7 @@ export async function loadDemoData(database: Database): Promise<boolean> {
     await loadEventsDemo(tx);
     await loadCaucusDemo(tx);
     await loadRecommendationsDemo(tx);
+    await loadTrainingsDemo(tx);
     await tx.insert(settings).values({ key: FLAG, value: { at: new Date().toISOString() } });
     return true;
   });

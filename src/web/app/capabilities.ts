@@ -18,6 +18,7 @@ import { practicesCapability } from '../modules/practices/capability.tsx';
 import { programmesCapability } from '../modules/programmes/capability.tsx';
 import { recommendationsCapability } from '../modules/recommendations/capability.tsx';
 import { statisticsCapability } from '../modules/statistics/capability.tsx';
+import { trainingsCapability } from '../modules/trainings/capability.tsx';
 import { usersCapability } from '../modules/users/capability.tsx';
 import { vocabulariesCapability } from '../modules/vocabularies/capability.tsx';
 import type { Capability } from './capability.ts';
@@ -34,6 +35,7 @@ export const capabilities: readonly Capability[] = [
   programmesCapability,
   eventsCapability,
   recommendationsCapability,
+  trainingsCapability,
   libraryCapability,
   campaignsCapability,
   agreementsCapability,

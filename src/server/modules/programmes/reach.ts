@@ -1,6 +1,7 @@
 import { can } from '../../platform/access/policy.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import { caseStatistics } from '../cases/statistics-service.ts';
+import { trainedByYear } from '../trainings/alumni.ts';
 import { eventAttendeesByYear } from './repository.ts';
 import type { IndicatorSource } from './schema.ts';
 
@@ -32,6 +33,8 @@ const COMPUTED_SOURCES: Record<
   },
   // Counts only, never names: a figure anyone reading the programme may see.
   event_participants: (ctx, { id }) => eventAttendeesByYear(ctx.database.db, id),
+  // Graduates of the programme's training courses (trainings/alumni.ts): counts only, like above.
+  trained: (ctx, { id }) => trainedByYear(ctx, id),
 };
 
 /**

@@ -122,7 +122,7 @@ export const programmePeople = pgTable(
  * source: add it here and to the check below (a migration), and give it a computation in
  * reach.ts's COMPUTED_SOURCES.
  */
-export const INDICATOR_SOURCES = ['manual', 'cases_handled', 'event_participants'] as const;
+export const INDICATOR_SOURCES = ['manual', 'cases_handled', 'event_participants', 'trained'] as const;
 export type IndicatorSource = (typeof INDICATOR_SOURCES)[number];
 
 /** A reach indicator of a programme ("people trained", "cases handled" …). */
@@ -142,7 +142,7 @@ export const programmeIndicators = pgTable(
     index('programme_indicators_programme_idx').on(t.programmeId),
     check(
       'programme_indicators_source_check',
-      sql`${t.source} in ('manual', 'cases_handled', 'event_participants')`,
+      sql`${t.source} in ('manual', 'cases_handled', 'event_participants', 'trained')`,
     ),
   ],
 );

@@ -20,7 +20,7 @@ export interface PersonEntry {
 export interface IndicatorEntry {
   label: string;
   labels: Record<string, string>;
-  source: 'manual' | 'cases_handled' | 'event_participants';
+  source: 'manual' | 'cases_handled' | 'event_participants' | 'trained';
   /** One line per year, "2019: 40". */
   figures: string;
 }
@@ -219,6 +219,7 @@ export function IndicatorsField({
                     { value: 'manual', label: t('Typed by hand') },
                     { value: 'cases_handled', label: t('Cases handled (case statistics)') },
                     { value: 'event_participants', label: t('People who attended its events') },
+                    { value: 'trained', label: t('People who completed its training courses') },
                   ]}
                 />
               </Group>

@@ -47,7 +47,7 @@ export interface Indicator {
   label: string;
   labels: Record<string, string>;
   localLabel: string;
-  source: 'manual' | 'cases_handled' | 'event_participants';
+  source: 'manual' | 'cases_handled' | 'event_participants' | 'trained';
   entered: ReachPoint[];
   values: ReachPoint[];
   withheld: boolean;
