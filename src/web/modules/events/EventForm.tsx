@@ -5,7 +5,6 @@ import {
   NativeSelect,
   NumberInput,
   Stack,
-  Text,
   Textarea,
   TextInput,
   Title,
@@ -16,6 +15,7 @@ import { useTranslation } from 'react-i18next';
 import { api, patch, post } from '../../app/api.ts';
 import { MultiPicker } from '../../ui/Pickers.tsx';
 import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
+import { RemovableChips } from '../../ui/RemovableChips.tsx';
 import { CountryPicker } from '../directory/CountryPicker.tsx';
 import { termOptions, useTerms } from '../directory/lookups.ts';
 import { OrganisationPicker } from '../directory/OrganisationPicker.tsx';
@@ -246,12 +246,12 @@ export function EventForm({ event, onDone }: { event?: EventRecord; onDone: (e: 
           {t('Add as partner')}
         </Button>
       </Group>
-      <OrganisationChips
+      <RemovableChips
         label={t('Organisers')}
         list={organisers}
         onRemove={(id) => setOrganisers((all) => all.filter((o) => o.id !== id))}
       />
-      <OrganisationChips
+      <RemovableChips
         label={t('Partners')}
         list={partners}
         onRemove={(id) => setPartners((all) => all.filter((o) => o.id !== id))}
@@ -372,40 +372,6 @@ export function EventForm({ event, onDone }: { event?: EventRecord; onDone: (e: 
         <Button type="submit" loading={save.isPending}>
           {event ? t('Save changes') : t('Create the event')}
         </Button>
-      </Group>
-    </Stack>
-  );
-}
-
-function OrganisationChips({
-  label,
-  list,
-  onRemove,
-}: {
-  label: string;
-  list: { id: string; name: string }[];
-  onRemove: (id: string) => void;
-}) {
-  const { t } = useTranslation();
-  if (!list.length) return null;
-  return (
-    <Stack gap={4}>
-      <Text size="sm" fw={600}>
-        {label}
-      </Text>
-      <Group gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={label}>
-        {list.map((o) => (
-          <li key={o.id}>
-            <Button
-              size="compact-sm"
-              variant="default"
-              onClick={() => onRemove(o.id)}
-              aria-label={`${t('Remove')} ${o.name}`}
-            >
-              {o.name} ×
-            </Button>
-          </li>
-        ))}
       </Group>
     </Stack>
   );
