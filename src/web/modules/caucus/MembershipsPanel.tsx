@@ -3,10 +3,11 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, del, patch, post } from '../../app/api.ts';
+import { changedFields } from '../../app/changed-fields.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { Panel, PlainList } from '../../ui/Panel.tsx';
 import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
-import { changedFields, period, ROLE_LABELS, useCaucusOptions } from './labels.ts';
+import { period, ROLE_LABELS, useCaucusOptions } from './labels.ts';
 import { PersonPicker } from './PersonPicker.tsx';
 import type { CaucusMembership } from './types.ts';
 

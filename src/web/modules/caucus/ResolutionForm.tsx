@@ -13,8 +13,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, patch, post } from '../../app/api.ts';
+import { changedFields } from '../../app/changed-fields.ts';
 import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
-import { changedFields, KIND_LABELS, useCaucusOptions } from './labels.ts';
+import { KIND_LABELS, useCaucusOptions } from './labels.ts';
 import type { CaucusMembership, Resolution, Seat } from './types.ts';
 
 type Signatory = { personId: string; postId: string | null };

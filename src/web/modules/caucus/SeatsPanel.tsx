@@ -3,11 +3,12 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, del, patch, post } from '../../app/api.ts';
+import { changedFields } from '../../app/changed-fields.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { Panel, PlainList } from '../../ui/Panel.tsx';
 import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
 import { CountryPicker } from '../directory/CountryPicker.tsx';
-import { changedFields, period, useCaucusOptions } from './labels.ts';
+import { period, useCaucusOptions } from './labels.ts';
 import { PersonPicker } from './PersonPicker.tsx';
 import type { Seat } from './types.ts';
 

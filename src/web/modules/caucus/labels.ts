@@ -40,10 +40,3 @@ export function period(
   if (end) return t('until {{date}}', { date: end });
   return '';
 }
-
-/** The fields of `now` that differ from `opened`: an edit sends only these, so nothing unseen is rewritten. */
-export function changedFields<T extends Record<string, unknown>>(opened: T, now: T): Partial<T> {
-  return Object.fromEntries(
-    Object.entries(now).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(opened[key])),
-  ) as Partial<T>;
-}
