@@ -11,6 +11,7 @@ import { loadInternshipsDemo } from '../modules/internships/demo.ts';
 import { loadKnowledgeDemo } from '../modules/practices/demo.ts';
 import { loadProgrammesDemo } from '../modules/programmes/demo.ts';
 import { loadStatisticsDemo } from '../modules/statistics/demo.ts';
+import { loadYearbooksDemo } from '../modules/yearbooks/demo.ts';
 import { demoMemberships, demoOrganisations, demoRegions } from './seed-data.ts';
 
 const FLAG = 'demo_data_loaded';
@@ -51,6 +52,7 @@ export async function loadDemoData(database: Database): Promise<boolean> {
     await loadAgreementsDemo(tx);
     await loadInternshipsDemo(tx);
     await loadEventsDemo(tx);
+    await loadYearbooksDemo(tx, ids);
     await tx.insert(settings).values({ key: FLAG, value: { at: new Date().toISOString() } });
     return true;
   });
