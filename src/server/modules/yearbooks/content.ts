@@ -3,35 +3,17 @@
 import { createHash } from 'node:crypto';
 import type { Tx } from '../../db/client.ts';
 import { translate } from '../../platform/i18n/translate.ts';
+import type {
+  TypesetBlock as Block,
+  TypesetChapter as DocChapter,
+  TypesetEdition as DocEdition,
+} from '../../platform/typeset/document.ts';
 import { countryName } from '../geography/countries.ts';
 import { barChart, formatNumber, lineChart, type Series } from '../statistics/charts.ts';
 import type { ChapterRow, EditionRow } from './repository.ts';
 import type { FigureRow } from './repository-figures.ts';
 import * as figures from './repository-figures.ts';
 import type { FigureSpec } from './schema.ts';
-
-/** The blocks and document of `platform/typeset/document.ts` (same shape: plain data). */
-export type Block =
-  | { kind: 'heading'; text: string }
-  | { kind: 'paragraph'; text: string }
-  | { kind: 'table'; caption: string; columns: string[]; rows: string[][]; source?: string }
-  | { kind: 'figure'; caption: string; svg: string; alt: string; source?: string };
-export interface DocChapter {
-  title: string;
-  subtitle?: string;
-  authors?: string[];
-  blocks: Block[];
-}
-export interface DocEdition {
-  language: string;
-  template: 'yearbook' | 'brief';
-  title: string;
-  subtitle?: string;
-  year?: number;
-  publisher: string;
-  contributors: string[];
-  chapters: DocChapter[];
-}
 
 const SEXES = ['T', 'F', 'M'] as const;
 type T = (s: string) => string;

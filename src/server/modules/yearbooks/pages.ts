@@ -4,10 +4,11 @@ import type { Tx } from '../../db/client.ts';
 import { contextOf } from '../../platform/http/context.ts';
 import { problems } from '../../platform/http/problem.ts';
 import { translate } from '../../platform/i18n/translate.ts';
+import type { TypesetBlock as Block } from '../../platform/typeset/document.ts';
 import { countryName } from '../geography/countries.ts';
 import { esc, jsonLd, page } from '../search/html-layout.ts';
 import { dataTable } from '../statistics/charts.ts';
-import { type Block, chapterBlocks } from './content.ts';
+import { chapterBlocks } from './content.ts';
 import * as repo from './repository.ts';
 
 const HTML = 'text/html; charset=utf-8';

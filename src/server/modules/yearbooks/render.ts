@@ -9,10 +9,11 @@ import { contentDisposition } from '../../platform/files/sniff.ts';
 import { fileStorage, storedFileMissing } from '../../platform/files/storage.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import { Problem, problems } from '../../platform/http/problem.ts';
+import type { TypesetEdition as DocEdition } from '../../platform/typeset/document.ts';
 import { typesetEdition } from '../../platform/typeset/typeset.ts';
 import { uploadFile } from '../library/files.ts';
 import { createPublication } from '../library/service.ts';
-import { type DocEdition, documentHash, editionDocument } from './content.ts';
+import { documentHash, editionDocument } from './content.ts';
 import * as repo from './repository.ts';
 import { namedContributors, presentRender, readableEdition, recordOf } from './service.ts';
 
