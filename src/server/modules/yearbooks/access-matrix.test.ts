@@ -24,7 +24,7 @@ const ALLOWED: Record<string, (a: Actor, t: Target) => boolean> = {
   'edit a chapter': manages,
   'reorder chapters': manages,
   'submit for review': manages,
-  'approve': signsOff,
+  approve: signsOff,
   'reopen an approved edition': signsOff,
   'start the PDF': manages,
   'preview a figure': (a) => a !== 'public',
@@ -55,7 +55,12 @@ async function attempt(action: string, cookie: string | undefined, org: string) 
     case 'read a draft':
       return send('GET', `/api/v1/yearbooks/${(await editionOf(org)).id}`);
     case 'create an edition':
-      return send('POST', '/api/v1/yearbooks', { kind: 'yearbook', year: 2026, title: 'New', language: 'en' });
+      return send('POST', '/api/v1/yearbooks', {
+        kind: 'yearbook',
+        year: 2026,
+        title: 'New',
+        language: 'en',
+      });
     case 'edit an edition': {
       const e = await editionOf(org);
       return send('PATCH', `/api/v1/yearbooks/${e.id}`, { title: 'Edited', version: e.version });
@@ -72,7 +77,10 @@ async function attempt(action: string, cookie: string | undefined, org: string) 
     case 'edit a chapter': {
       const e = await editionOf(org);
       const c = e.chapters[0]!;
-      return send('PATCH', `/api/v1/yearbooks/${e.id}/chapters/${c.id}`, { body: 'Text', version: c.version });
+      return send('PATCH', `/api/v1/yearbooks/${e.id}/chapters/${c.id}`, {
+        body: 'Text',
+        version: c.version,
+      });
     }
     case 'reorder chapters': {
       const e = await editionOf(org);
@@ -96,7 +104,11 @@ async function attempt(action: string, cookie: string | undefined, org: string) 
     case 'start the PDF':
       return send('POST', `/api/v1/yearbooks/${(await editionOf(org)).id}/renders`);
     case 'preview a figure':
-      return send('POST', '/api/v1/yearbooks/figure-preview', { indicator: 'NONE', area: 'PH', display: 'table' });
+      return send('POST', '/api/v1/yearbooks/figure-preview', {
+        indicator: 'NONE',
+        area: 'PH',
+        display: 'table',
+      });
   }
   throw new Error(`unknown action ${action}`);
 }
