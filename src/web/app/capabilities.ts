@@ -18,6 +18,7 @@ import { programmesCapability } from '../modules/programmes/capability.tsx';
 import { statisticsCapability } from '../modules/statistics/capability.tsx';
 import { usersCapability } from '../modules/users/capability.tsx';
 import { vocabulariesCapability } from '../modules/vocabularies/capability.tsx';
+import { yearbooksCapability } from '../modules/yearbooks/capability.tsx';
 import type { Capability } from './capability.ts';
 
 /**
@@ -39,6 +40,7 @@ export const capabilities: readonly Capability[] = [
   caseStatisticsCapability,
   caseSupervisorsCapability,
   statisticsCapability,
+  yearbooksCapability,
   usersCapability,
   vocabulariesCapability,
   auditCapability,

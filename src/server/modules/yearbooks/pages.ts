@@ -18,7 +18,7 @@ type T = (s: string) => string;
 /** Blocks as HTML: the charts are our own SVG (labels escaped where drawn), the rest is escaped text. */
 function blocksHtml(blocks: Block[], locale: string): string {
   return blocks
-    .map((b) => {
+    .map((b): string => {
       switch (b.kind) {
         case 'heading':
           return `<h3>${esc(b.text)}</h3>`;
@@ -26,7 +26,7 @@ function blocksHtml(blocks: Block[], locale: string): string {
           return `<p>${esc(b.text)}</p>`;
         case 'figure':
           return `<figure>${b.svg}<figcaption>${esc(b.caption)}</figcaption>${b.source ? `<p class="meta">${esc(b.source)}</p>` : ''}</figure>`;
-        case 'table':
+        default:
           return `${dataTable(b.caption, b.columns, b.rows, locale)}${b.source ? `<p class="meta">${esc(b.source)}</p>` : ''}`;
       }
     })
@@ -35,7 +35,7 @@ function blocksHtml(blocks: Block[], locale: string): string {
 
 async function publishedEdition(db: Tx, slug: string) {
   const edition = await repo.findEditionBySlug(db, slug);
-  if (!edition || edition.status !== 'published') throw problems.notFound('edition');
+  if (edition?.status !== 'published') throw problems.notFound('edition');
   return edition;
 }
 

@@ -67,7 +67,8 @@ export async function startRender(
     requestedBy: isUser(ctx.actor) ? ctx.actor.userId : null,
   });
   ctx.note({ action: 'yearbook.render', resourceType: 'yearbook', resourceId: editionId });
-  const job = (queue = queue.then(() => run(ctx, render.id, doc, options.publish ?? false))).then(
+  queue = queue.then(() => run(ctx, render.id, doc, options.publish ?? false));
+  const job = queue.then(
     () => undefined,
     () => undefined,
   );
@@ -117,7 +118,7 @@ async function addToLibrary(ctx: Ctx, renderId: string, bytes: Buffer) {
   const db = ctx.database.db;
   const row = await repo.findRenderById(db, renderId);
   const edition = row ? await repo.findEdition(db, row.editionId) : undefined;
-  if (!edition || edition.status !== 'published') return;
+  if (edition?.status !== 'published') return;
   let publicationId = edition.publicationId;
   if (!publicationId) {
     const publication = await createPublication(ctx, {

@@ -211,3 +211,13 @@ export async function findRenderById(tx: Tx, id: string) {
   const [row] = await tx.select().from(yearbookRenders).where(eq(yearbookRenders.id, id));
   return row;
 }
+
+/** Active accounts whose name matches, for choosing a chapter's coordinator. */
+export async function accountsNamed(tx: Tx, q: string) {
+  return tx
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(sql`${users.disabledAt} is null and ${users.name} ilike ${`%${q.replace(/[\\%_]/g, '\\$&')}%`}`)
+    .orderBy(asc(users.name))
+    .limit(30);
+}

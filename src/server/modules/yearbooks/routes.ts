@@ -92,6 +92,19 @@ export const yearbookRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => ({ data: await chapters.figureOptions(contextOf(request)) }),
   );
 
+  app.get(
+    '/yearbooks/coordinators',
+    {
+      config: { access: { resource: 'yearbook', action: 'update' } },
+      schema: {
+        tags,
+        summary: 'Accounts that may be named coordinator of a chapter, by name',
+        querystring: z.strictObject({ q: text(100, { trim: true, plain: true }).default('') }),
+      },
+    },
+    async (request) => ({ data: await service.coordinatorOptions(contextOf(request), request.query.q) }),
+  );
+
   app.post(
     '/yearbooks/figure-preview',
     {

@@ -241,3 +241,9 @@ export async function deleteEdition(ctx: Ctx, id: string, version: number) {
     await repo.deleteEdition(tx, id);
   });
 }
+
+/** Accounts an editor may name as a chapter's coordinator (names only). */
+export async function coordinatorOptions(ctx: Ctx, q: string) {
+  authorize(ctx.actor, 'update', 'yearbook');
+  return repo.accountsNamed(ctx.database.db, q);
+}
