@@ -306,7 +306,17 @@ export function EditionEditor() {
                   )}
                 </Group>
               </Group>
-              {editing === c.id && <ChapterEditor key={c.version} edition={e} chapter={c} onSaved={saved} />}
+              {editing === c.id && (
+                <ChapterEditor
+                  key={c.version}
+                  edition={e}
+                  chapter={c}
+                  onSaved={(x) => {
+                    saved(x);
+                    setEditing(null);
+                  }}
+                />
+              )}
             </li>
           ))}
         </PlainList>
