@@ -109,6 +109,8 @@ export async function presentEdition(ctx: Ctx, row: repo.EditionRow) {
   );
   const record = { ...row, coordinatorUserIds: [...coordinators.keys()] };
   const render = await repo.latestRender(db, row.id);
+  // The public reads a published edition, not its making: no review comments, no account ids.
+  const staff = isUser(ctx.actor);
   return {
     id: row.id,
     slug: row.slug,
@@ -120,7 +122,7 @@ export async function presentEdition(ctx: Ctx, row: repo.EditionRow) {
     language: row.language,
     status: row.status,
     contributors: await namedContributors(ctx, row.contributors),
-    history: row.history,
+    history: staff ? row.history : [],
     publicationId: row.publicationId,
     demonstration: row.demonstration,
     chapters: chapters.map((c) => ({
@@ -130,7 +132,7 @@ export async function presentEdition(ctx: Ctx, row: repo.EditionRow) {
       title: c.title,
       countryCode: c.countryCode,
       countryName: c.countryCode ? countryName(c.countryCode, ctx.locale) : null,
-      coordinatorUserId: c.coordinatorUserId,
+      coordinatorUserId: staff ? c.coordinatorUserId : null,
       coordinatorName: c.coordinatorUserId ? (coordinators.get(c.coordinatorUserId) ?? null) : null,
       body: c.body,
       figures: c.figures,
@@ -142,7 +144,7 @@ export async function presentEdition(ctx: Ctx, row: repo.EditionRow) {
         }),
       },
     })),
-    render: render ? presentRender(render) : null,
+    render: render && staff ? presentRender(render) : null,
     updatedAt: row.updatedAt.toISOString(),
     version: row.version,
     abilities: abilitiesFor(ctx.actor, 'yearbook', record),

@@ -174,7 +174,9 @@ describe('yearbook editions', () => {
     const first = await t.request({ url: `/api/v1/yearbooks/${id}.pdf` });
     expect(first.statusCode).toBe(409);
     expect(first.json().code).toBe('pdf_in_preparation');
-    const edition = (await t.request({ url: `/api/v1/yearbooks/${id}` })).json().data;
+    // The public sees no render (nor review history); staff do.
+    expect((await t.request({ url: `/api/v1/yearbooks/${id}` })).json().data.render).toBeNull();
+    const edition = (await t.request({ url: `/api/v1/yearbooks/${id}`, cookie: admin })).json().data;
     await settled(edition.render.id);
     expect(await pdfText(id)).toContain('Country report: the Philippines');
   });
