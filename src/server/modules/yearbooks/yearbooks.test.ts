@@ -163,7 +163,7 @@ describe('yearbook editions', () => {
     expect(sitemap.body).toContain(`/yearbooks/${e.slug}/chapters/2`);
     // Anyone downloads a published edition's PDF.
     expect(await pdfText(e.id)).toContain('Women on the move');
-  });
+  }, 120_000);
 
   it('the demo brief is public, marked as demonstration, and its PDF is made on first request', async () => {
     const index = await t.request({ url: '/yearbooks' });
