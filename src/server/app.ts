@@ -45,6 +45,9 @@ import { statisticsRoutes } from './modules/statistics/routes.ts';
 import { trainingPages, trainingRoutes } from './modules/trainings/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 import { vocabularyRoutes } from './modules/vocabularies/routes.ts';
+import { yearbookPages } from './modules/yearbooks/pages.ts';
+import { settleAllRenders } from './modules/yearbooks/render.ts';
+import { yearbookRoutes } from './modules/yearbooks/routes.ts';
 import { type DeclaredRoute, registerRouteAccess } from './platform/access/route-access.ts';
 import { registerAuditHook } from './platform/audit/recorder.ts';
 import { auditRoutes } from './platform/audit/routes.ts';
@@ -105,6 +108,8 @@ export async function buildApp({ config, database, webRoot }: AppOptions): Promi
   });
   app.decorate('fileWork', fileWork);
   app.addHook('onClose', () => fileWork.close());
+  // PDF renders run in the background: the database must outlive their last write.
+  app.addHook('onClose', () => settleAllRenders());
   const declared: DeclaredRoute[] = [];
   app.decorate('declaredRoutes', declared);
 
@@ -158,6 +163,7 @@ export async function buildApp({ config, database, webRoot }: AppOptions): Promi
       await api.register(searchRoutes);
       await api.register(libraryRoutes);
       await api.register(statisticsRoutes);
+      await api.register(yearbookRoutes);
       await api.register(auditRoutes);
       await api.register(outboxRoutes);
       await api.register(agreementRoutes);
@@ -174,6 +180,7 @@ export async function buildApp({ config, database, webRoot }: AppOptions): Promi
   await app.register(knowledgePages);
   await app.register(directoryPages);
   await app.register(statisticsPages);
+  await app.register(yearbookPages);
   await app.register(programmesModule);
   await app.register(campaignPages);
   await app.register(agreementPages);

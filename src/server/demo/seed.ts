@@ -14,6 +14,7 @@ import { loadProgrammesDemo } from '../modules/programmes/demo.ts';
 import { loadRecommendationsDemo } from '../modules/recommendations/demo.ts';
 import { loadStatisticsDemo } from '../modules/statistics/demo.ts';
 import { loadTrainingsDemo } from '../modules/trainings/demo.ts';
+import { loadYearbooksDemo } from '../modules/yearbooks/demo.ts';
 import { demoMemberships, demoOrganisations, demoRegions } from './seed-data.ts';
 
 const FLAG = 'demo_data_loaded';
@@ -57,6 +58,7 @@ export async function loadDemoData(database: Database): Promise<boolean> {
     await loadCaucusDemo(tx);
     await loadRecommendationsDemo(tx);
     await loadTrainingsDemo(tx);
+    await loadYearbooksDemo(tx, ids);
     await tx.insert(settings).values({ key: FLAG, value: { at: new Date().toISOString() } });
     return true;
   });

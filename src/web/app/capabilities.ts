@@ -21,6 +21,7 @@ import { statisticsCapability } from '../modules/statistics/capability.tsx';
 import { trainingsCapability } from '../modules/trainings/capability.tsx';
 import { usersCapability } from '../modules/users/capability.tsx';
 import { vocabulariesCapability } from '../modules/vocabularies/capability.tsx';
+import { yearbooksCapability } from '../modules/yearbooks/capability.tsx';
 import type { Capability } from './capability.ts';
 
 /**
@@ -45,6 +46,7 @@ export const capabilities: readonly Capability[] = [
   caseStatisticsCapability,
   caseSupervisorsCapability,
   statisticsCapability,
+  yearbooksCapability,
   usersCapability,
   vocabulariesCapability,
   auditCapability,

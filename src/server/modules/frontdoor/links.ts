@@ -49,6 +49,13 @@ export const FRONT_DOOR_LINKS: FrontDoorLink[] = [
     description: msg('Country profiles of migration figures, with their sources.'),
   },
   {
+    href: '/yearbooks',
+    title: msg('Yearbooks and policy briefs'),
+    description: msg(
+      'Country and thematic reports built from the migration statistics, to read or download.',
+    ),
+  },
+  {
     href: '/internships',
     title: msg('Internships and volunteering'),
     description: msg('Opportunities to learn and work with the network, and how to apply.'),

@@ -11,6 +11,7 @@ import { sitemapUrls as programmeUrls } from '../programmes/pages.ts';
 import { sitemapUrls as recommendationUrls } from '../recommendations/pages.ts';
 import { sitemapEntries as knowledgeEntries } from '../search/feeds.ts';
 import { sitemapUrls as statisticsUrls } from '../statistics/pages.ts';
+import { sitemapUrls as yearbookUrls } from '../yearbooks/pages.ts';
 import { frontDoorPath, getHelpPath } from './links.ts';
 
 /** A module's list of addresses (paths or absolute URLs) as sitemap entries. */
@@ -55,6 +56,10 @@ export const sitemapRegistry = new SitemapRegistry()
   .add(
     'statistics',
     urls((ctx) => statisticsUrls(ctx.database.db)),
+  )
+  .add(
+    'yearbooks',
+    urls((ctx) => yearbookUrls(ctx.database.db)),
   )
   .add(
     'internships',
