@@ -51,7 +51,8 @@ test('build a two-chapter policy brief and download its PDF', async () => {
   const addChapter = page.getByRole('form', { name: 'Add a chapter' });
   await pick(page, 'Chapter kind', 'Country report');
   await addChapter.getByRole('textbox', { name: 'Chapter title' }).fill('Country report: Philippines');
-  await addChapter.getByRole('textbox', { name: /Country \(ISO code/ }).fill('PH');
+  await addChapter.getByRole('combobox', { name: 'Country', exact: true }).fill('Philippines');
+  await page.getByRole('option', { name: 'Philippines', exact: true }).click();
   await addChapter.getByRole('button', { name: 'Add the chapter' }).click();
   await page.getByText('1. Country report: Philippines (Philippines)').waitFor();
 

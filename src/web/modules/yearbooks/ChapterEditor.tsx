@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { api, patch, post, queryString } from '../../app/api.ts';
 import { Picker } from '../../ui/Pickers.tsx';
 import { ProblemAlert } from '../../ui/ProblemAlert.tsx';
+import { CountryPicker } from '../directory/CountryPicker.tsx';
 import { FigurePicker } from './FigurePicker.tsx';
 import type { Chapter, Edition, FigureSpec } from './types.ts';
 
@@ -56,7 +57,7 @@ export function NewChapter({ edition, onSaved }: { edition: Edition; onSaved: (e
         await post<{ data: Edition }>(`/yearbooks/${edition.id}/chapters`, {
           kind,
           title,
-          ...(kind === 'country' ? { countryCode: countryCode.trim().toUpperCase() } : {}),
+          ...(kind === 'country' ? { countryCode } : {}),
           ...(coordinator ? { coordinatorUserId: coordinator } : {}),
         })
       ).data,
@@ -96,13 +97,7 @@ export function NewChapter({ edition, onSaved }: { edition: Edition; onSaved: (e
             onChange={(e) => setTitle(e.currentTarget.value)}
           />
           {kind === 'country' && (
-            <TextInput
-              label={t('Country (ISO code, e.g. PH)')}
-              required
-              maxLength={2}
-              value={countryCode}
-              onChange={(e) => setCountryCode(e.currentTarget.value)}
-            />
+            <CountryPicker label={t('Country')} required value={countryCode} onChange={setCountryCode} />
           )}
         </Group>
         {kind === 'country' && <CoordinatorPicker value={coordinator} onChange={setCoordinator} />}
