@@ -135,6 +135,22 @@ describe('events', () => {
     expect((await t.request({ url: `/events/${privateOne.slug}` })).statusCode).toBe(404);
     expect((await t.request({ url: '/events' })).body).not.toContain('Internal planning');
   });
+
+  it('links each public document of a public event to its public page, which opens', async () => {
+    const created = await t.request({
+      method: 'POST',
+      url: '/api/v1/publications',
+      cookie: staff,
+      payload: { typeCode: 'policy_brief', title: 'Conference report', isPublic: true },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const documentId = created.json().data.id as string;
+    const e = await createEvent(t, staff, { title: 'Regional conference', documentIds: [documentId] });
+    const page = await t.request({ url: `/events/${e.slug}` });
+    const href = /<a href="([^"]*)">Conference report<\/a>/.exec(page.body)?.[1];
+    expect(href).toBe(`/publications/${documentId}`);
+    expect((await t.request({ url: href! })).statusCode).toBe(200);
+  });
 });
 
 describe('participants', () => {

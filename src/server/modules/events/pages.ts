@@ -333,7 +333,7 @@ function eventBody(ctx: Ctx, e: service.PresentedEvent, viewerZone?: string, for
         .join('')}</ol>`
     : '';
   const documents = e.documents.length
-    ? `<h2>${esc(t('Documents'))}</h2><ul>${e.documents.map((d) => `<li><a href="/search/publications/${esc(d.id)}">${esc(d.title)}</a></li>`).join('')}</ul>`
+    ? `<h2>${esc(t('Documents'))}</h2><ul>${e.documents.map((d) => `<li><a href="/publications/${esc(d.id)}">${esc(d.title)}</a></li>`).join('')}</ul>`
     : '';
   const open = new Date(e.endsAt).getTime() > Date.now();
   return `<p><a href="/events">${esc(t('Events'))}</a></p>
