@@ -50,6 +50,7 @@ import { registerPublicCompression } from './platform/http/compress.ts';
 import { clientErrorHandler, registerErrorHandling, sendProblem, toProblem } from './platform/http/errors.ts';
 import { problems } from './platform/http/problem.ts';
 import { registerSecurity } from './platform/http/security.ts';
+import { requestLogStream } from './platform/http/log-stream.ts';
 import { outboxRoutes } from './platform/mail/routes.ts';
 
 export interface AppOptions {
@@ -73,6 +74,7 @@ export async function buildApp({ config, database, webRoot }: AppOptions): Promi
     logger: {
       level: config.LOG_LEVEL,
       redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+      stream: requestLogStream(config.LOG_LEVEL),
     },
     bodyLimit: 256 * 1024,
     trustProxy: fastifyTrustProxy(config.TRUST_PROXY),

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.ts';
+import { Notices, registerNotices } from './notices.ts';
 import { secureDataDir, tightenTree } from './data-dir-mode.ts';
 import { type PgliteHost, startPgliteHost } from './pglite-host.ts';
 
@@ -58,7 +59,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     const database: Database = {
       engine: 'postgres',
       pool,
-      db: drizzle(pool),
+      db: listening(pool),
       restarts: () => 0,
       // Its own single connection with the larger timeout, so requests keep their own.
       async withStatementBudget(budgetMs, action) {
@@ -103,7 +104,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const database: Database = {
     engine: 'pglite',
     pool,
-    db: drizzle(pool),
+    db: listening(pool),
     restarts: host.restarts,
     withStatementBudget: (budgetMs, action) => host.withLimit(budgetMs, () => action(database)),
     async close() {
@@ -113,6 +114,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     },
   };
   return database;
+}
+
+/** The Drizzle handle of the request pool, whose connections listen for cache notices (notices.ts). */
+function listening(pool: pg.Pool): Db {
+  const db = drizzle(pool);
+  registerNotices(db, new Notices(pool));
+  return db;
 }
 
 /**
