@@ -48,9 +48,9 @@ import { registerSessionResolver } from './platform/auth/session-cookie.ts';
 import { WorkPool } from './platform/files/work-pool.ts';
 import { registerPublicCompression } from './platform/http/compress.ts';
 import { clientErrorHandler, registerErrorHandling, sendProblem, toProblem } from './platform/http/errors.ts';
+import { requestLogStream } from './platform/http/log-stream.ts';
 import { problems } from './platform/http/problem.ts';
 import { registerSecurity } from './platform/http/security.ts';
-import { requestLogStream } from './platform/http/log-stream.ts';
 import { outboxRoutes } from './platform/mail/routes.ts';
 
 export interface AppOptions {

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.ts';
-import { Notices, registerNotices } from './notices.ts';
 import { secureDataDir, tightenTree } from './data-dir-mode.ts';
+import { Notices, registerNotices } from './notices.ts';
 import { type PgliteHost, startPgliteHost } from './pglite-host.ts';
 
 export type Engine = 'pglite' | 'postgres';

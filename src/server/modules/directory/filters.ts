@@ -45,7 +45,7 @@ export async function resolveOrganisationFilter(
 
 /** Opaque page cursors: the offset of the next page, so the same filters and sort continue where they left. */
 export function decodeCursor(cursor: string | undefined): number {
-  return decodeListCursor(cursor, 0).offset;
+  return decodeListCursor(cursor, 10_000_000).offset;
 }
 
 /**
@@ -58,7 +58,10 @@ export function decodeListCursor(
 ): { offset: number; total?: number } {
   if (!cursor) return { offset: 0 };
   try {
-    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { o?: unknown; t?: unknown };
+    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as {
+      o?: unknown;
+      t?: unknown;
+    };
     const total =
       typeof parsed.t === 'number' && Number.isInteger(parsed.t) && parsed.t >= 0 && parsed.t <= maxTotal
         ? parsed.t

@@ -52,10 +52,7 @@ export async function listOrganisations(
     const page = rows.slice(0, query.limit);
     const counted = rows[0] && 'total' in rows[0] ? Number(rows[0].total) : undefined;
     // An empty page past the end of an older cursor without a total: count as before.
-    const n =
-      carried ??
-      counted ??
-      (offset === 0 ? 0 : await repo.countOrganisations(db, filter, COUNT_CAP));
+    const n = carried ?? counted ?? (offset === 0 ? 0 : await repo.countOrganisations(db, filter, COUNT_CAP));
     return {
       kind: 'json',
       body: {

@@ -125,8 +125,8 @@ async function treeOf(tx: Tx, key: string): Promise<Tree> {
     if (revision !== undefined) treeCache.set(key, entry);
   }
   if (notices && stamp !== undefined && revision !== undefined) {
-    let map = trusted.get(tx);
-    if (!map) trusted.set(tx, (map = new Map()));
+    const map = trusted.get(tx) ?? new Map();
+    trusted.set(tx, map);
     map.set(key, { stamp, tree: entry });
   }
   return entry;

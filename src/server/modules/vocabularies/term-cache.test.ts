@@ -142,8 +142,8 @@ describe.skipIf(!process.env.DATABASE_URL)('the term cache of two servers on one
 
     await relabel(one, admin, one.config.publicUrl, 'Civil society group');
     // The notice reaches the second server's listening connections moments after the commit.
-    await expect.poll(async () => typeLabels(await list()), { timeout: 2000, interval: 20 }).toEqual([
-      'Civil society group',
-    ]);
+    await expect
+      .poll(async () => typeLabels(await list()), { timeout: 2000, interval: 20 })
+      .toEqual(['Civil society group']);
   });
 });
