@@ -56,6 +56,7 @@ import { registerSessionResolver } from './platform/auth/session-cookie.ts';
 import { WorkPool } from './platform/files/work-pool.ts';
 import { registerPublicCompression } from './platform/http/compress.ts';
 import { clientErrorHandler, registerErrorHandling, sendProblem, toProblem } from './platform/http/errors.ts';
+import { requestLogStream } from './platform/http/log-stream.ts';
 import { problems } from './platform/http/problem.ts';
 import { registerSecurity } from './platform/http/security.ts';
 import { outboxRoutes } from './platform/mail/routes.ts';
@@ -81,6 +82,7 @@ export async function buildApp({ config, database, webRoot }: AppOptions): Promi
     logger: {
       level: config.LOG_LEVEL,
       redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+      stream: requestLogStream(config.LOG_LEVEL),
     },
     bodyLimit: 256 * 1024,
     trustProxy: fastifyTrustProxy(config.TRUST_PROXY),

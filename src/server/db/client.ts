@@ -4,6 +4,7 @@ import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.ts';
 import { secureDataDir, tightenTree } from './data-dir-mode.ts';
+import { Notices, registerNotices } from './notices.ts';
 import { type PgliteHost, startPgliteHost } from './pglite-host.ts';
 
 export type Engine = 'pglite' | 'postgres';
@@ -63,7 +64,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     const database: Database = {
       engine: 'postgres',
       pool,
-      db: drizzle(pool),
+      db: listening(pool),
       restarts: () => 0,
       // Its own single connection with the larger timeout, so requests keep their own.
       async withStatementBudget(budgetMs, action) {
@@ -112,7 +113,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const database: Database = {
     engine: 'pglite',
     pool,
-    db: drizzle(pool),
+    db: listening(pool),
     restarts: host.restarts,
     withStatementBudget: (budgetMs, action) => host.withLimit(budgetMs, () => action(database)),
     async close() {
@@ -122,6 +123,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     },
   };
   return database;
+}
+
+/** The Drizzle handle of the request pool, whose connections listen for cache notices (notices.ts). */
+function listening(pool: pg.Pool): Db {
+  const db = drizzle(pool);
+  registerNotices(db, new Notices(pool));
+  return db;
 }
 
 /**

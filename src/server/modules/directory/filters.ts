@@ -45,11 +45,35 @@ export async function resolveOrganisationFilter(
 
 /** Opaque page cursors: the offset of the next page, so the same filters and sort continue where they left. */
 export function decodeCursor(cursor: string | undefined): number {
-  if (!cursor) return 0;
+  return decodeListCursor(cursor, 10_000_000).offset;
+}
+
+/**
+ * A cursor with the list's total counted on its first page (`t`, at most `maxTotal`), so the
+ * following pages of one walk do not count again; cursors without it (older links) still work.
+ */
+export function decodeListCursor(
+  cursor: string | undefined,
+  maxTotal: number,
+): { offset: number; total?: number } {
+  if (!cursor) return { offset: 0 };
   try {
-    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { o?: unknown };
-    if (typeof parsed.o === 'number' && Number.isInteger(parsed.o) && parsed.o >= 0 && parsed.o <= 10_000_000)
-      return parsed.o;
+    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as {
+      o?: unknown;
+      t?: unknown;
+    };
+    const total =
+      typeof parsed.t === 'number' && Number.isInteger(parsed.t) && parsed.t >= 0 && parsed.t <= maxTotal
+        ? parsed.t
+        : undefined;
+    if (
+      typeof parsed.o === 'number' &&
+      Number.isInteger(parsed.o) &&
+      parsed.o >= 0 &&
+      parsed.o <= 10_000_000 &&
+      (parsed.t === undefined || total !== undefined)
+    )
+      return { offset: parsed.o, total };
   } catch {
     // fall through
   }
@@ -58,8 +82,10 @@ export function decodeCursor(cursor: string | undefined): number {
   ]);
 }
 
-export function encodeCursor(offset: number): string {
-  return Buffer.from(JSON.stringify({ o: offset })).toString('base64url');
+export function encodeCursor(offset: number, total?: number): string {
+  return Buffer.from(JSON.stringify(total === undefined ? { o: offset } : { o: offset, t: total })).toString(
+    'base64url',
+  );
 }
 
 export function sortOf(query: Partial<OrganisationListQuery>): OrganisationSort {

@@ -132,6 +132,30 @@ export async function listOrganisations(
     .limit(page.limit);
 }
 
+/**
+ * The same page, each row also carrying `total`: the matches counted up to `cap` (+1) in the same
+ * statement (an InitPlan PostgreSQL runs once), so a first page costs one round trip, not two.
+ * The subquery's "organisations" is its own FROM item, so the filter's column names bind to it.
+ */
+export async function listOrganisationsCounted(
+  tx: Tx,
+  f: OrganisationFilter,
+  page: { sort: OrganisationSort; offset: number; limit: number },
+  cap: number,
+) {
+  const where = organisationWhere(f);
+  return tx
+    .select({
+      ...listColumns,
+      total: sql<number>`(select count(*)::int from (select 1 from ${organisations} where ${where ?? sql`true`} limit ${cap + 1}) counted)`,
+    })
+    .from(organisations)
+    .where(organisationWhere(f))
+    .orderBy(...orderOf(page.sort, f.q))
+    .offset(page.offset)
+    .limit(page.limit);
+}
+
 /** Counts matches up to `cap` (+1): past that a list says "more than" rather than scanning every row. */
 export async function countOrganisations(tx: Tx, f: OrganisationFilter, cap = 10_000): Promise<number> {
   const result = await tx.execute(

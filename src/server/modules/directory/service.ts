@@ -7,7 +7,7 @@ import { isCountryCode as isKnownCountry, parseCorridor } from '../geography/cou
 import { peopleOfOrganisation } from '../people/repository.ts';
 import { type Term, termsOf } from '../vocabularies/service.ts';
 import { organisationsCsv, organisationsXlsx, popoloMembership, popoloOrganization } from './export.ts';
-import { decodeCursor, encodeCursor, resolveOrganisationFilter, sortOf } from './filters.ts';
+import { decodeListCursor, encodeCursor, resolveOrganisationFilter, sortOf } from './filters.ts';
 import type { OrganisationInput, OrganisationListQuery } from './inputs.ts';
 import './policy.ts';
 import { labeller, presentMembership, presentOrganisation } from './present.ts';
@@ -42,19 +42,24 @@ export async function listOrganisations(
   const sort = sortOf(query);
   const { typeLabel, roleLabel } = await vocabularyLabels(db, ctx.locale);
   if (format === 'json') {
-    const totalOf = async (known?: number) => {
-      const n = known ?? (await repo.countOrganisations(db, filter, COUNT_CAP));
-      return { total: Math.min(n, COUNT_CAP), totalIsLowerBound: n > COUNT_CAP };
-    };
-    const offset = decodeCursor(query.cursor);
-    const rows = await repo.listOrganisations(db, filter, { sort, offset, limit: query.limit + 1 });
+    // The total is counted with the first page and then carried by the cursor (filters.ts).
+    const { offset, total: carried } = decodeListCursor(query.cursor, COUNT_CAP + 1);
+    const window = { sort, offset, limit: query.limit + 1 };
+    const rows =
+      carried === undefined
+        ? await repo.listOrganisationsCounted(db, filter, window, COUNT_CAP)
+        : await repo.listOrganisations(db, filter, window);
     const page = rows.slice(0, query.limit);
+    const counted = rows[0] && 'total' in rows[0] ? Number(rows[0].total) : undefined;
+    // An empty page past the end of an older cursor without a total: count as before.
+    const n = carried ?? counted ?? (offset === 0 ? 0 : await repo.countOrganisations(db, filter, COUNT_CAP));
     return {
       kind: 'json',
       body: {
         data: page.map((r) => presentOrganisation(ctx, r, typeLabel)),
-        nextCursor: rows.length > query.limit ? encodeCursor(offset + query.limit) : null,
-        ...(await totalOf(offset === 0 && rows.length <= query.limit ? page.length : undefined)),
+        nextCursor: rows.length > query.limit ? encodeCursor(offset + query.limit, n) : null,
+        total: Math.min(n, COUNT_CAP),
+        totalIsLowerBound: n > COUNT_CAP,
       },
     };
   }

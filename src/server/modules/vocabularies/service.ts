@@ -1,4 +1,5 @@
 import type { Tx } from '../../db/client.ts';
+import { noticesOf } from '../../db/notices.ts';
 import { abilitiesFor, authorize } from '../../platform/access/policy.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import { problems } from '../../platform/http/problem.ts';
@@ -100,10 +101,22 @@ function toTerm(p: Placed, locale: string): Term {
  * change on any change to its terms, in any transaction, from any process): a list of
  * organisations reads one row to know its 25k-term vocabulary is unchanged, instead of every term.
  */
-const treeCache = new Map<string, { revision: number; placed: Placed[]; byLocale: Map<string, Term[]> }>();
+type Tree = { revision: number; placed: Placed[]; byLocale: Map<string, Term[]> };
+const treeCache = new Map<string, Tree>();
 
-/** Every term of a vocabulary as an ordered tree; retired terms only when asked. */
-export async function termsOf(tx: Tx, key: string, locale = 'en', includeRetired = false): Promise<Term[]> {
+/**
+ * Outside transactions even that one row is not read on every request: a tree whose revision was
+ * read under a notice stamp (db/notices.ts) is served as it is while no vocabulary notice arrived,
+ * per database handle. A transaction always reads the revision: it may hold its own changes.
+ */
+const trusted = new WeakMap<object, Map<string, { stamp: string; tree: Tree }>>();
+
+async function treeOf(tx: Tx, key: string): Promise<Tree> {
+  const notices = noticesOf(tx);
+  const known = notices ? trusted.get(tx)?.get(key) : undefined;
+  if (notices && known && notices.current('vocabulary', known.stamp)) return known.tree;
+  // Taken before the revision is read: a notice arriving meanwhile leaves this copy untrusted.
+  const stamp = notices?.stamp('vocabulary');
   const revision = await repo.termsRevision(tx, key);
   let entry = treeCache.get(key);
   if (!entry || revision === undefined || entry.revision !== revision) {
@@ -111,6 +124,17 @@ export async function termsOf(tx: Tx, key: string, locale = 'en', includeRetired
     entry = { revision: revision ?? -1, placed, byLocale: new Map() };
     if (revision !== undefined) treeCache.set(key, entry);
   }
+  if (notices && stamp !== undefined && revision !== undefined) {
+    const map = trusted.get(tx) ?? new Map();
+    trusted.set(tx, map);
+    map.set(key, { stamp, tree: entry });
+  }
+  return entry;
+}
+
+/** Every term of a vocabulary as an ordered tree; retired terms only when asked. */
+export async function termsOf(tx: Tx, key: string, locale = 'en', includeRetired = false): Promise<Term[]> {
+  const entry = await treeOf(tx, key);
   const cacheKey = `${locale}|${includeRetired}`;
   let terms = entry.byLocale.get(cacheKey);
   if (!terms) {
