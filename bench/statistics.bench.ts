@@ -60,7 +60,8 @@ async function generate(): Promise<Generated> {
       for (const sex of SEXES) {
         YEARS.forEach((year, y) => {
           const total = base + y * 101;
-          const value = sex === 'T' ? total : sex === 'M' ? Math.floor(total / 2) : total - Math.floor(total / 2);
+          const value =
+            sex === 'T' ? total : sex === 'M' ? Math.floor(total / 2) : total - Math.floor(total / 2);
           values.push(value);
           // An empty unquoted CSV field is NULL to COPY; the importer writes empty texts.
           copyTail.push(`${dAlpha2},${oAlpha2},${year},${sex},"",${value},"",""`);
@@ -73,7 +74,8 @@ async function generate(): Promise<Generated> {
   return { workbook, copyTail, observations: copyTail.length };
 }
 
-const COPY_COLUMNS = '(dataset_id, indicator_id, area, counterpart, period, sex, classification, value, status, note)';
+const COPY_COLUMNS =
+  '(dataset_id, indicator_id, area, counterpart, period, sex, classification, value, status, note)';
 
 /**
  * COPY of the same figures into statistics_observations, under another data set of the same
@@ -104,7 +106,11 @@ async function copyBaseline(engine: Engine, database: Database, copyTail: string
     }
   }
   const lite = await PGlite.create({ extensions: { btree_gist, pg_trgm } });
-  await migrate(drizzle(lite), { migrationsFolder, migrationsSchema: 'tulay_meta', migrationsTable: 'migrations' });
+  await migrate(drizzle(lite), {
+    migrationsFolder,
+    migrationsSchema: 'tulay_meta',
+    migrationsTable: 'migrations',
+  });
   await lite.exec(setup);
   const start = performance.now();
   await lite.query(`COPY statistics_observations ${COPY_COLUMNS} FROM '/dev/blob' WITH (FORMAT csv)`, [], {
@@ -151,18 +157,30 @@ async function measure(engine: Engine, generated: Generated, report: Parameters<
     } as unknown as NodeJS.ProcessEnv);
     const app = await buildApp({ config, database, webRoot: '/nonexistent' });
     await app.ready();
-    const headers = { host: 'localhost:3000', origin: 'http://localhost:3000', cookie: await benchSession(database, 'secretariat') };
+    const headers = {
+      host: 'localhost:3000',
+      origin: 'http://localhost:3000',
+      cookie: await benchSession(database, 'secretariat'),
+    };
     const created = await app.inject({
       method: 'POST',
       url: '/api/v1/statistics/datasets',
       headers,
-      payload: { code: 'undesa-ims-2020', titles: { en: 'Migrant stock (bench)' }, source: 'UN DESA', published: true },
+      payload: {
+        code: 'undesa-ims-2020',
+        titles: { en: 'Migrant stock (bench)' },
+        source: 'UN DESA',
+        published: true,
+      },
     });
     if (created.statusCode !== 201) throw new Error(`dataset: ${created.statusCode} ${created.body}`);
     const datasetId = created.json().data.id as string;
 
     const importOnce = async () => {
-      const body = multipart(generated.workbook, 'undesa_pd_2020_ims_stock_by_sex_destination_and_origin.xlsx');
+      const body = multipart(
+        generated.workbook,
+        'undesa_pd_2020_ims_stock_by_sex_destination_and_origin.xlsx',
+      );
       const start = performance.now();
       const preview = await app.inject({
         method: 'POST',
@@ -170,7 +188,8 @@ async function measure(engine: Engine, generated: Generated, report: Parameters<
         headers: { ...headers, ...body.headers },
         payload: body.payload,
       });
-      if (preview.statusCode !== 201) throw new Error(`preview: ${preview.statusCode} ${preview.body.slice(0, 300)}`);
+      if (preview.statusCode !== 201)
+        throw new Error(`preview: ${preview.statusCode} ${preview.body.slice(0, 300)}`);
       const previewMs = performance.now() - start;
       const p = preview.json().data;
       const commit = await app.inject({
@@ -179,7 +198,8 @@ async function measure(engine: Engine, generated: Generated, report: Parameters<
         headers,
         payload: { version: p.version },
       });
-      if (commit.statusCode !== 200) throw new Error(`commit: ${commit.statusCode} ${commit.body.slice(0, 300)}`);
+      if (commit.statusCode !== 200)
+        throw new Error(`commit: ${commit.statusCode} ${commit.body.slice(0, 300)}`);
       const ms = performance.now() - start;
       return { ms, previewMs, commitMs: ms - previewMs, summary: p.summary };
     };
@@ -195,7 +215,9 @@ async function measure(engine: Engine, generated: Generated, report: Parameters<
     );
 
     const copyMs = await copyBaseline(engine, database, generated.copyTail);
-    const baseline = summarise(engine === 'pglite' ? 'COPY (in-process PGlite)' : 'COPY FROM STDIN', [copyMs]);
+    const baseline = summarise(engine === 'pglite' ? 'COPY (in-process PGlite)' : 'COPY FROM STDIN', [
+      copyMs,
+    ]);
     const rows = `${generated.observations.toLocaleString('en')} figures`;
     for (const [label, ms, name] of [
       ['import (preview + commit, all new)', first.ms, 'XLSX import through the API'],
