@@ -10,8 +10,11 @@ import { openBenchDatabase } from './lib/engine.ts';
 import { compare } from './lib/measure.ts';
 
 const TARGET = Number(process.env.KNOWLEDGE_BENCH_SIZE ?? 100_000);
-/** The embedded engine loads until this budget is spent, then measures the size reached. */
-const LOAD_BUDGET_MS = Number(process.env.KNOWLEDGE_BENCH_LOAD_SECONDS ?? 180) * 1000;
+/**
+ * A safety stop: the load ends when this budget is spent and the size reached is measured (on a
+ * machine shared with other work the embedded engine may not reach 100k inside it).
+ */
+const LOAD_BUDGET_MS = Number(process.env.KNOWLEDGE_BENCH_LOAD_SECONDS ?? 1200) * 1000;
 const CHUNK = 5_000;
 const PAGES = 64;
 
@@ -43,11 +46,19 @@ function pageText(n: number): string {
  * once; each record's document concatenates five of them (tsvector `||` shifts positions, exactly
  * as parsing the whole text would). The trigram index (substring search for CJK and Thai, not used
  * by this query) is dropped for the load: building it over ~1.5 GB of text would not fit the time.
+ * The other GIN indexes are dropped too and built again after the load, as any bulk load does:
+ * maintaining them row by row for every chunk costs more than one build at the end.
  */
 async function seed(database: Database, engine: Engine): Promise<number> {
   await runMigrations(database);
   const q = (text: string, values: unknown[] = []) => database.pool.query(text, values);
   await q('drop index if exists search_entries_text_trgm_idx');
+  const gin: { indexname: string; indexdef: string }[] = (
+    await q(
+      `select indexname, indexdef from pg_indexes where tablename = 'search_entries' and indexdef ilike '% using gin %'`,
+    )
+  ).rows;
+  for (const { indexname } of gin) await q(`drop index ${indexname}`);
   await q('create temporary table bench_pages (n int primary key, body text, doc tsvector)');
   for (let n = 0; n < PAGES; n++) {
     await q(`insert into bench_pages values ($1, $2, setweight(to_tsvector('english', $2), 'C'))`, [
@@ -80,9 +91,14 @@ async function seed(database: Database, engine: Engine): Promise<number> {
       [loaded, loaded + size],
     );
     loaded += size;
-    if (engine === 'pglite' && performance.now() - start > LOAD_BUDGET_MS) break;
+    if (performance.now() - start > LOAD_BUDGET_MS) break;
   }
+  const loadedMs = performance.now() - start;
+  for (const { indexdef } of gin) await q(indexdef);
   await q('analyze search_entries');
+  console.log(
+    `  ${engine}: rows in ${(loadedMs / 1000).toFixed(0)} s, then ${gin.length} GIN indexes in ${((performance.now() - start - loadedMs) / 1000).toFixed(0)} s`,
+  );
   console.log(
     `  ${engine}: ${loaded.toLocaleString('en')} records (~5 pages of text each) loaded in ${((performance.now() - start) / 1000).toFixed(0)} s`,
   );
@@ -90,7 +106,8 @@ async function seed(database: Database, engine: Engine): Promise<number> {
 }
 
 async function measure(engine: Engine, report: Parameters<Benchmark['run']>[0]): Promise<void> {
-  const opened = await openBenchDatabase(engine, 600_000);
+  // On disk for the embedded engine: ~1.5 GB of text would not sit well in memory.
+  const opened = await openBenchDatabase(engine, 1_800_000, { onDisk: true });
   if (!opened) return;
   try {
     const { database } = opened;
@@ -147,7 +164,7 @@ async function measure(engine: Engine, report: Parameters<Benchmark['run']>[0]):
 }
 
 const benchmark: Benchmark = {
-  description: `Faceted search over good practices and publications (3 facet filters, ~5 pages of text per record) vs the bare SQL query, ${TARGET.toLocaleString('en')} records (PGlite: as many as load in ${LOAD_BUDGET_MS / 1000} s), both engines.`,
+  description: `Faceted search over good practices and publications (3 facet filters, ~5 pages of text per record) vs the bare SQL query, ${TARGET.toLocaleString('en')} records (or as many as load in ${LOAD_BUDGET_MS / 1000} s), both engines.`,
   async run(report) {
     await measure('pglite', report);
     await measure('postgres', report);

@@ -1,20 +1,32 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { type Database, type Engine, openDatabase } from '../../src/server/db/client.ts';
 
 const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /**
- * A throw-away database for one benchmark: in memory for the embedded engine, a new database on
+ * A throw-away database for one benchmark: in memory (or a temporary directory) for the embedded engine, a new database on
  * the PostgreSQL server (dropped by `drop`). Null, with a note, when the server is not reachable.
  */
 export async function openBenchDatabase(
   engine: Engine,
   statementTimeoutMs: number,
+  options: { onDisk?: boolean } = {},
 ): Promise<{ database: Database; drop(): Promise<void> } | null> {
   if (engine === 'pglite') {
-    const database = await openDatabase({ dataDir: 'memory://', statementTimeoutMs });
-    return { database, drop: () => database.close() };
+    // On disk (a temporary directory) for data sets too large to keep in memory.
+    const dataDir = options.onDisk ? mkdtempSync(join(tmpdir(), 'tulay-bench-')) : 'memory://';
+    const database = await openDatabase({ dataDir, statementTimeoutMs });
+    return {
+      database,
+      async drop() {
+        await database.close();
+        if (dataDir !== 'memory://') rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
   }
   const name = `tulay_bench_${process.pid}_${randomBytes(3).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: 2000 });

@@ -6,6 +6,7 @@ import { can } from '../../platform/access/policy.ts';
 import '../people/policy.ts';
 import { buildUser } from '../../testing/factories.ts';
 import { createTestApp, type TestApp } from '../../testing/harness.ts';
+import { updatePeopleIfVersion } from '../people/repository.ts';
 import { multipart } from './test-support.ts';
 
 let t: TestApp;
@@ -123,6 +124,24 @@ describe('people import', () => {
       summary: 'Organiser',
       contact_details: [{ type: 'other', value: 'Signal' }],
     });
+  });
+
+  it('writes updates in batches only over the version it read: a stale one writes nothing', async () => {
+    const { rows } = await t.database.pool.query(
+      "select id, name, version from people where external_id in ('p-1', 'p-2') order by external_id",
+    );
+    const [fresh, stale] = rows.map((r) => ({ id: r.id, name: `${r.name}!`, version: r.version }));
+    const written = await t.database.db
+      .transaction(async (tx) => {
+        // The second person's version moved on since it was read: the whole batch is refused.
+        if (!(await updatePeopleIfVersion(tx, [fresh!, { ...stale!, version: stale!.version - 1 }])))
+          throw new Error('stale');
+        return true;
+      })
+      .catch(() => false);
+    expect(written).toBe(false);
+    const after = await t.database.pool.query("select name from people where external_id = 'p-1'");
+    expect(after.rows[0].name).toBe(rows[0].name);
   });
 
   it('gives row errors for bad cells, never a 500, and keeps formula-looking text as text', async () => {

@@ -4,7 +4,7 @@ import { problems } from '../../platform/http/problem.ts';
 import type { ImportKind } from '../directory/import-kind.ts';
 import { parseRows } from '../directory/import-rows.ts';
 import { PERSON_SYNONYMS, PERSON_TARGETS, type PersonValues, readPersonCell } from './import-rows.ts';
-import { insertPerson, type PersonInsert, updatePersonIfVersion } from './repository.ts';
+import { insertPeople, type PersonInsert, updatePeopleIfVersion } from './repository.ts';
 import { people } from './schema.ts';
 
 // People as an import reads, matches and writes them; the pipeline itself is the directory's.
@@ -77,15 +77,17 @@ export const personImport: ImportKind<PersonValues, ExistingPerson> = {
   findByIds: (tx, ids) => findWhere(tx, ids, (part) => inArray(people.id, part)),
   findByNames: (tx, names) => findWhere(tx, names, (part) => sql`lower(${people.name}) in ${part}`),
   async write(tx, plan, _policy, tick) {
-    // One statement per person keeps the search text and version rules of the people repository.
-    for (const values of plan.creates) {
-      await insertPerson(tx, fullValues(values));
-      tick(1);
-    }
-    for (const { values, base } of plan.updates) {
-      if (!(await updatePersonIfVersion(tx, base.id, base.version, fullValues(values, base))))
-        throw problems.versionConflict();
-      tick(1);
-    }
+    // In batches, like the organisation import: a statement per thousand people, not per person.
+    await insertPeople(
+      tx,
+      plan.creates.map((values) => fullValues(values)),
+      tick,
+    );
+    const updates = plan.updates.map(({ values, base }) => ({
+      ...fullValues(values, base),
+      id: base.id,
+      version: base.version,
+    }));
+    if (!(await updatePeopleIfVersion(tx, updates, tick))) throw problems.versionConflict();
   },
 };

@@ -139,6 +139,22 @@ async function readStored(ctx: Ctx, bytes: Uint8Array, format?: StatisticsFormat
 }
 
 /**
+ * The figures of the last preview, kept in this process until its commit (or for 15 minutes), so a
+ * commit right after its preview does not read the kept file a second time: reading a UN DESA
+ * workbook of half a million figures is most of an import's time. One entry only, to bound the
+ * memory; a miss (another server, another preview in between, a restart) reads the file again,
+ * which gives the same figures since the file is kept by its hash.
+ */
+let lastRead: { importId: string; read: ReadFile; until: number } | undefined;
+const KEEP_READ_MS = 15 * 60_000;
+
+function takeLastRead(importId: string): ReadFile | undefined {
+  const kept = lastRead?.importId === importId && lastRead.until > Date.now() ? lastRead.read : undefined;
+  lastRead = undefined;
+  return kept;
+}
+
+/**
  * Step one of an import: keeps the file, reads it and compares its figures with the data set.
  * Nothing in the data set changes. The preview answers counts and the refused rows with reasons.
  */
@@ -164,6 +180,7 @@ export async function previewImport(
       refused: read.refused.slice(0, SHOWN_REFUSALS),
       createdBy: isUser(ctx.actor) ? ctx.actor.userId : null,
     });
+    lastRead = { importId: row.id, read, until: Date.now() + KEEP_READ_MS };
     ctx.note({
       action: 'statistics.import.preview',
       resourceType: 'statistics_import',
@@ -201,8 +218,15 @@ export async function commitImport(ctx: Ctx, id: string, version: number) {
   if (found.status !== 'preview')
     throw problems.conflict('import_done', msg('This import was already committed.'));
   if (found.version !== version) throw problems.versionConflict();
-  const bytes = await statisticsFiles(ctx.config.dataDir).read(found.sha256);
-  const read = await ctx.fileWork.admit(() => readStored(ctx, bytes, found.format as StatisticsFormat));
+  const read =
+    takeLastRead(id) ??
+    (await ctx.fileWork.admit(async () =>
+      readStored(
+        ctx,
+        await statisticsFiles(ctx.config.dataDir).read(found.sha256),
+        found.format as StatisticsFormat,
+      ),
+    ));
   if (read.refusedCount > 0) throw refusedRows(read.refusedCount);
   const summary = await db.transaction(async (tx) => {
     const result = await writeImport(tx, found.datasetId, read);

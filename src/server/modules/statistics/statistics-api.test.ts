@@ -84,6 +84,9 @@ describe('importing an ILOSTAT bulk file: preview, commit, re-import', () => {
     const gz = gzipSync(Buffer.from(ilostatCsv(ILOSTAT_ROWS)));
     const p = (await preview(set.id, 'EMP_TEMP_SEX_AGE_NB_A.csv.gz', gz)).json().data;
     expect(p).toMatchObject({ format: 'ilostat', summary: { new: 4, refused: 0 } });
+    // Another preview in between: the commit cannot use the figures its preview kept in memory,
+    // and reads the kept file again, as the format the preview recognised.
+    expect((await preview(set.id, 'other.csv', Buffer.from(ilostatCsv(ILOSTAT_ROWS)))).statusCode).toBe(201);
     const done = await commit(p.id, p.version);
     expect(done.statusCode, done.body).toBe(200);
     expect((await figures(`dataset=${set.code}`, keeper)).data).toHaveLength(4);
