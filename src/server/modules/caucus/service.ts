@@ -116,54 +116,89 @@ export async function listPosts(ctx: Ctx, q: { personId?: string }) {
   return presentPosts(ctx, await repo.listPosts(ctx.database.db, q));
 }
 
-export async function createPost(ctx: Ctx, input: PostInput) {
-  authorize(ctx.actor, 'create', 'caucus');
-  const row = await ctx.database.db.transaction(async (tx) => {
-    const errors: FieldError[] = [];
-    await checkPost(tx, input, errors);
-    throwIfAny(errors);
-    return repo.insertPost(tx, input);
-  });
-  ctx.note({ action: 'caucus.post.create', resourceType: 'caucus_post', resourceId: row.id });
-  return (await presentPosts(ctx, [row]))[0]!;
+/**
+ * Create, edit and delete of a dated record (a seat, a caucus membership): checked as it will stand
+ * (dates sent over dates kept), written only at the version read, noted in the audit log.
+ */
+function datedRecords<
+  Input extends { startDate?: string | null; endDate?: string | null },
+  Row extends { id: string; version: number; startDate: string | null; endDate: string | null },
+  Presented,
+>(d: {
+  /** Audit action stem and resource type, e.g. 'caucus.post' and 'caucus_post'. */
+  action: string;
+  resourceType: string;
+  check: (db: Db, values: Partial<Input>, errors: FieldError[]) => Promise<void>;
+  insert: (db: Db, input: Input) => Promise<Row>;
+  find: (db: Db, id: string) => Promise<Row | undefined>;
+  updateIfVersion: (db: Db, id: string, version: number, values: Partial<Input>) => Promise<Row | undefined>;
+  remove: (db: Db, id: string) => Promise<unknown>;
+  present: (ctx: Ctx, rows: Row[]) => Promise<Presented[]>;
+}) {
+  return {
+    async create(ctx: Ctx, input: Input): Promise<Presented> {
+      authorize(ctx.actor, 'create', 'caucus');
+      const row = await ctx.database.db.transaction(async (tx) => {
+        const errors: FieldError[] = [];
+        await d.check(tx, input, errors);
+        throwIfAny(errors);
+        return d.insert(tx, input);
+      });
+      ctx.note({ action: `${d.action}.create`, resourceType: d.resourceType, resourceId: row.id });
+      return (await d.present(ctx, [row]))[0]!;
+    },
+    async update(ctx: Ctx, id: string, values: Partial<Input>, version: number): Promise<Presented> {
+      authorize(ctx.actor, 'update', 'caucus');
+      const row = await ctx.database.db.transaction(async (tx) => {
+        const current = await d.find(tx, id);
+        if (!current) throw problems.notFound(d.resourceType);
+        const errors: FieldError[] = [];
+        // Dates are checked as they will stand: the ones sent over the ones kept.
+        await d.check(
+          tx,
+          {
+            ...values,
+            startDate: values.startDate === undefined ? current.startDate : values.startDate,
+            endDate: values.endDate === undefined ? current.endDate : values.endDate,
+          },
+          errors,
+        );
+        throwIfAny(errors);
+        const updated = await d.updateIfVersion(tx, id, version, defined(values));
+        if (!updated) throw problems.versionConflict();
+        return updated;
+      });
+      ctx.note({ action: `${d.action}.update`, resourceType: d.resourceType, resourceId: id });
+      return (await d.present(ctx, [row]))[0]!;
+    },
+    async remove(ctx: Ctx, id: string, version: number): Promise<void> {
+      authorize(ctx.actor, 'delete', 'caucus');
+      await ctx.database.db.transaction(async (tx) => {
+        const current = await d.find(tx, id);
+        if (!current) throw problems.notFound(d.resourceType);
+        if (current.version !== version) throw problems.versionConflict();
+        await d.remove(tx, id);
+      });
+      ctx.note({ action: `${d.action}.delete`, resourceType: d.resourceType, resourceId: id });
+    },
+  };
 }
 
-export async function updatePost(ctx: Ctx, id: string, input: PostUpdate) {
-  authorize(ctx.actor, 'update', 'caucus');
-  const { version, ...values } = input;
-  const row = await ctx.database.db.transaction(async (tx) => {
-    const current = await repo.findPost(tx, id);
-    if (!current) throw problems.notFound('caucus_post');
-    const errors: FieldError[] = [];
-    // Dates are checked as they will stand: the ones sent over the ones kept.
-    await checkPost(
-      tx,
-      {
-        ...values,
-        startDate: values.startDate === undefined ? current.startDate : values.startDate,
-        endDate: values.endDate === undefined ? current.endDate : values.endDate,
-      },
-      errors,
-    );
-    throwIfAny(errors);
-    const updated = await repo.updatePostIfVersion(tx, id, version, defined(values));
-    if (!updated) throw problems.versionConflict();
-    return updated;
-  });
-  ctx.note({ action: 'caucus.post.update', resourceType: 'caucus_post', resourceId: id });
-  return (await presentPosts(ctx, [row]))[0]!;
-}
+const posts = datedRecords({
+  action: 'caucus.post',
+  resourceType: 'caucus_post',
+  check: checkPost,
+  insert: repo.insertPost,
+  find: repo.findPost,
+  updateIfVersion: repo.updatePostIfVersion,
+  remove: repo.deletePost,
+  present: presentPosts,
+});
 
-export async function deletePost(ctx: Ctx, id: string, version: number) {
-  authorize(ctx.actor, 'delete', 'caucus');
-  await ctx.database.db.transaction(async (tx) => {
-    const current = await repo.findPost(tx, id);
-    if (!current) throw problems.notFound('caucus_post');
-    if (current.version !== version) throw problems.versionConflict();
-    await repo.deletePost(tx, id);
-  });
-  ctx.note({ action: 'caucus.post.delete', resourceType: 'caucus_post', resourceId: id });
-}
+export const createPost = (ctx: Ctx, input: PostInput) => posts.create(ctx, input);
+export const updatePost = (ctx: Ctx, id: string, { version, ...values }: PostUpdate) =>
+  posts.update(ctx, id, values, version);
+export const deletePost = (ctx: Ctx, id: string, version: number) => posts.remove(ctx, id, version);
 
 // Memberships of the caucus
 
@@ -178,50 +213,19 @@ export async function listMemberships(ctx: Ctx, q: { caucusId?: string; personId
   return presentMemberships(ctx, await repo.listMemberships(ctx.database.db, q));
 }
 
-export async function createMembership(ctx: Ctx, input: MembershipInput) {
-  authorize(ctx.actor, 'create', 'caucus');
-  const row = await ctx.database.db.transaction(async (tx) => {
-    const errors: FieldError[] = [];
-    await checkMembership(tx, input, errors);
-    throwIfAny(errors);
-    return repo.insertMembership(tx, input);
-  });
-  ctx.note({ action: 'caucus.membership.create', resourceType: 'caucus_membership', resourceId: row.id });
-  return (await presentMemberships(ctx, [row]))[0]!;
-}
+const memberships = datedRecords({
+  action: 'caucus.membership',
+  resourceType: 'caucus_membership',
+  check: checkMembership,
+  insert: repo.insertMembership,
+  find: repo.findMembership,
+  updateIfVersion: repo.updateMembershipIfVersion,
+  remove: repo.deleteMembership,
+  present: presentMemberships,
+});
 
-export async function updateMembership(ctx: Ctx, id: string, input: MembershipUpdate) {
-  authorize(ctx.actor, 'update', 'caucus');
-  const { version, ...values } = input;
-  const row = await ctx.database.db.transaction(async (tx) => {
-    const current = await repo.findMembership(tx, id);
-    if (!current) throw problems.notFound('caucus_membership');
-    const errors: FieldError[] = [];
-    await checkMembership(
-      tx,
-      {
-        ...values,
-        startDate: values.startDate === undefined ? current.startDate : values.startDate,
-        endDate: values.endDate === undefined ? current.endDate : values.endDate,
-      },
-      errors,
-    );
-    throwIfAny(errors);
-    const updated = await repo.updateMembershipIfVersion(tx, id, version, defined(values));
-    if (!updated) throw problems.versionConflict();
-    return updated;
-  });
-  ctx.note({ action: 'caucus.membership.update', resourceType: 'caucus_membership', resourceId: id });
-  return (await presentMemberships(ctx, [row]))[0]!;
-}
-
-export async function deleteMembership(ctx: Ctx, id: string, version: number) {
-  authorize(ctx.actor, 'delete', 'caucus');
-  await ctx.database.db.transaction(async (tx) => {
-    const current = await repo.findMembership(tx, id);
-    if (!current) throw problems.notFound('caucus_membership');
-    if (current.version !== version) throw problems.versionConflict();
-    await repo.deleteMembership(tx, id);
-  });
-  ctx.note({ action: 'caucus.membership.delete', resourceType: 'caucus_membership', resourceId: id });
-}
+export const createMembership = (ctx: Ctx, input: MembershipInput) => memberships.create(ctx, input);
+export const updateMembership = (ctx: Ctx, id: string, { version, ...values }: MembershipUpdate) =>
+  memberships.update(ctx, id, values, version);
+export const deleteMembership = (ctx: Ctx, id: string, version: number) =>
+  memberships.remove(ctx, id, version);

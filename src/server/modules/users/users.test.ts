@@ -30,6 +30,7 @@ describe('user administration', () => {
     expect(body1.data[0].abilities).toEqual({
       list: true,
       invite: true,
+      listInvitations: true,
       update: true,
       resetTwoFactor: true,
       actAcrossOrganisations: true,
