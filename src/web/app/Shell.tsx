@@ -103,7 +103,13 @@ export function Shell({ me, nav, children }: { me: Me; nav: readonly Capability[
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="sm" id="main-navigation" aria-label={t('Main navigation')}>
+      {/* Scrolls on its own: on a phone the modules' links are taller than the screen. */}
+      <AppShell.Navbar
+        p="sm"
+        id="main-navigation"
+        aria-label={t('Main navigation')}
+        style={{ overflowY: 'auto' }}
+      >
         {nav.map((c) => (
           <NavLink
             key={c.id}
