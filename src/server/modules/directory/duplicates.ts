@@ -4,6 +4,7 @@ import type { Ctx } from '../../platform/http/context.ts';
 import { problems } from '../../platform/http/problem.ts';
 import './policy.ts';
 import * as repo from './repository.ts';
+import * as dupRepo from './repository-duplicates.ts';
 import { getOrganisation } from './service.ts';
 
 /** Nearest names kept per organisation: a name with more look-alikes than this is reviewed in turns. */
@@ -22,10 +23,10 @@ export async function findDuplicates(
   const after = decodeScanCursor(f.cursor);
   return ctx.database.db.transaction(async (tx) => {
     // The `%` operator uses the session threshold; set it for this transaction so the trigram index is used.
-    await repo.setSimilarityThreshold(tx, f.threshold);
-    const page = await repo.duplicateScanPage(tx, { country: f.country, after, scan: f.limit });
-    await repo.preferNearestFirstScans(tx);
-    const data = await repo.duplicatePairs(
+    await dupRepo.setSimilarityThreshold(tx, f.threshold);
+    const page = await dupRepo.duplicateScanPage(tx, { country: f.country, after, scan: f.limit });
+    await dupRepo.preferNearestFirstScans(tx);
+    const data = await dupRepo.duplicatePairs(
       tx,
       page.map((o) => o.id),
       { threshold: f.threshold, perOrganisation: PER_ORGANISATION },
@@ -37,11 +38,11 @@ export async function findDuplicates(
 
 const scanKey = z.strictObject({ country: z.string().max(3), name: z.string().max(1000), id: z.uuid() });
 
-function encodeScanCursor(key: repo.DuplicateScanKey): string {
+function encodeScanCursor(key: dupRepo.DuplicateScanKey): string {
   return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
 }
 
-function decodeScanCursor(cursor: string | undefined): repo.DuplicateScanKey | undefined {
+function decodeScanCursor(cursor: string | undefined): dupRepo.DuplicateScanKey | undefined {
   if (!cursor) return undefined;
   try {
     return scanKey.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
@@ -59,8 +60,8 @@ export async function similarTo(
 ) {
   authorize(ctx.actor, 'list', 'organisation');
   return ctx.database.db.transaction(async (tx) => {
-    await repo.setSimilarityThreshold(tx, f.threshold);
-    const rows = await repo.similarOrganisations(
+    await dupRepo.setSimilarityThreshold(tx, f.threshold);
+    const rows = await dupRepo.similarOrganisations(
       tx,
       f.name,
       f.country ?? null,
